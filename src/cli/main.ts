@@ -1,0 +1,187 @@
+import { promises as fs } from 'fs';
+import path from 'path';
+import { parseArgs } from 'util';
+import { exitStatus, FileEntry, jsonReport } from '../core/contract';
+import { Day, dayFromIso, isoFromDay, todayLocal } from '../core/dates';
+import { DEFAULT_PROFILE, parseProfile, Profile } from '../core/profile';
+import { RULES } from '../core/rules';
+import { Lang } from '../core/types';
+import { demoUnits } from '../sample/demo';
+import { templateBook } from '../sample/template';
+import { clearMarks } from '../xlsx/apply';
+import { checkFile, defaultOut, FileOutcome } from '../xlsx/check-file';
+import { InputError } from '../xlsx/guard';
+import { openWorkbook } from '../xlsx/read';
+import { writeBook } from '../xlsx/write-book';
+import { MessageId, t } from './messages';
+import { printOutcome, printTotal } from './print';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  now?: () => Date;
+}
+
+const OPTIONS = {
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  date: { type: 'string' },
+  profile: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+class UsageError extends Error {
+  constructor(readonly id: MessageId, readonly data: Record<string, string> = {}) {
+    super(id);
+  }
+}
+
+async function loadProfile(file: string | undefined): Promise<Profile> {
+  if (!file) return DEFAULT_PROFILE;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new UsageError('noProfile', { file });
+  }
+  const r = parseProfile(text);
+  if ('errors' in r) throw new UsageError('badProfile', { file, detail: r.errors.map((e) => `  - ${e}`).join('\n') });
+  return r.profile;
+}
+
+function checkDateOf(value: string | undefined, now: Date): Day {
+  if (value === undefined) return todayLocal(now);
+  const d = dayFromIso(value);
+  if (d === null) throw new UsageError('badDate', { value });
+  return d;
+}
+
+function stamp(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`;
+}
+
+async function runCheck(files: string[], o: { out?: string; json?: boolean; checkDate: Day; profile: Profile; lang: Lang }, io: Io, now: Date): Promise<number> {
+  if (files.length === 0) throw new UsageError('noFiles');
+  let outDir: string | undefined;
+  if (o.out && files.length > 1) {
+    if (/\.xlsx$/i.test(o.out)) throw new UsageError('outIsDirForMany');
+    outDir = o.out;
+  }
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
+    const out = outDir ? defaultOut(file, outDir) : o.out ?? defaultOut(file);
+    const outcome = await checkFile(file, { checkDate: o.checkDate, profile: o.profile, generatedAt: stamp(now), out });
+    outcomes.push(outcome);
+    if (!o.json) printOutcome(outcome, o.lang, io);
+  }
+  const results = outcomes.flatMap((x) => (x.result && x.status === 'ok' ? [x.result] : []));
+  const entries: FileEntry[] = outcomes.map((x) => ({ file: x.file, unit: x.result?.unit ?? '', status: x.status, message: x.message }));
+  if (o.json) {
+    const report = jsonReport(o.checkDate, o.profile, entries, results, outcomes.flatMap((x) => x.summary), { byAgency: true });
+    io.out(JSON.stringify(report, null, 2));
+  } else if (files.length > 1) {
+    printTotal(outcomes, o.lang, io);
+  }
+  return exitStatus(entries, results);
+}
+
+async function runClear(files: string[], out: string | undefined, lang: Lang, io: Io): Promise<number> {
+  if (files.length !== 1) throw new UsageError('noFiles');
+  if (!out || path.resolve(out) === path.resolve(files[0])) throw new UsageError('clearNeedsOut');
+  try {
+    const wb = await openWorkbook(files[0]);
+    const n = clearMarks(wb);
+    await wb.xlsx.writeFile(out);
+    io.out(t(lang, 'cleared', { n, out }));
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function runDemo(outDir: string, checkDate: Day, profile: Profile, lang: Lang, json: boolean, io: Io, now: Date): Promise<number> {
+  await fs.mkdir(outDir, { recursive: true });
+  const files: string[] = [];
+  for (const u of demoUnits(checkDate)) {
+    const file = path.join(outDir, u.file);
+    await writeBook(u.book, file);
+    files.push(file);
+  }
+  if (!json) {
+    io.out(t(lang, 'demoWritten', { date: isoFromDay(checkDate) }));
+    for (const f of files) io.out(`  ${f}`);
+    io.out('');
+  }
+  return runCheck(files, { json, checkDate, profile, lang }, io, now);
+}
+
+function printRules(json: boolean, lang: Lang, io: Io): number {
+  if (json) {
+    io.out(JSON.stringify(RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, level: r.meta.level ?? null, colour: r.meta.colour ?? null, variants: r.meta.variants ?? {}, source: r.meta.source })), null, 2));
+  } else {
+    for (const r of RULES) {
+      const colour = r.meta.colour ? { red: '红', yellow: '黄' }[r.meta.colour] : { error: '错误', warning: '警告', info: '提示' }[r.meta.level ?? 'info'];
+      io.out(`${r.meta.id}  ${colour}  ${r.meta.title[lang]}（${r.meta.source[lang]}）`);
+    }
+  }
+  return 0;
+}
+
+/** Runs the command line; returns the exit status. Never throws for a user's mistake. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const now = io.now?.() ?? new Date();
+  let lang: Lang = 'zh';
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError('badArgs', { detail: (e as Error).message });
+    }
+    const { values, positionals } = parsed;
+    lang = values.lang === 'en' ? 'en' : 'zh';
+    const [cmd, ...rest] = positionals;
+    if (values.version) {
+      io.out('cert-sweep 0.1.0');
+      return 0;
+    }
+    if (values.help || !cmd || cmd === 'help') {
+      io.out(t(lang, 'usage'));
+      return cmd || values.help ? 0 : 2;
+    }
+    const checkDate = checkDateOf(values.date, now);
+    const profile = await loadProfile(values.profile);
+    switch (cmd) {
+      case 'check':
+        return await runCheck(rest, { out: values.out, json: values.json, checkDate, profile, lang }, io, now);
+      case 'clear':
+        return await runClear(rest, values.out, lang, io);
+      case 'template': {
+        const out = values.out ?? '摸排统计表模板.xlsx';
+        await writeBook(templateBook(), out);
+        io.out(t(lang, 'templateWritten', { out }));
+        return 0;
+      }
+      case 'demo':
+        return await runDemo(values.out ?? 'cert-sweep-demo', checkDate, profile, lang, !!values.json, io, now);
+      case 'rules':
+        return printRules(!!values.json, lang, io);
+      default:
+        throw new UsageError('unknownCommand', { cmd });
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(t(lang, e.id, e.data));
+      return 2;
+    }
+    io.err(`${lang === 'zh' ? '意外错误，请把以下信息反馈给开发者' : 'Unexpected error; please report'}：${(e as Error).message}`);
+    return 2;
+  }
+}

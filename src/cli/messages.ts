@@ -1,0 +1,60 @@
+import { Lang } from '../core/types';
+
+/** Every line the command line prints, Chinese first, English with --lang en. */
+const M = {
+  usage: {
+    zh: `执法证件清理助手 cert-sweep —— 行政执法证件专项清理摸排统计表校验
+
+用法：
+  cert-sweep check 文件.xlsx... [--out 路径] [--json] [--date YYYY-MM-DD] [--profile 规则.json]
+      校验摸排统计表，写出带标记的副本（默认为 原名.checked.xlsx，从不改动原文件）
+  cert-sweep clear 文件.xlsx --out 路径     去除上次校验留下的标记，恢复原有格式
+  cert-sweep template [--out 路径]          生成空白的标准摸排统计表模板
+  cert-sweep demo [--out 目录] [--date YYYY-MM-DD]   生成三个单位的示例工作簿并校验
+  cert-sweep rules [--json]                 列出全部校验规则
+
+选项：
+  --json      按约定格式输出 JSON（见 docs/outputs）
+  --date      核查日期，默认今天
+  --profile   规则配置文件（JSON），可只写需要修改的部分
+  --lang en   英文输出
+
+退出码：0 无错误且无红色证件；1 发现问题；2 输入文件无法使用。`,
+    en: `cert-sweep — checks the law-enforcement certificate clean-up workbook (摸排统计表)
+
+Usage:
+  cert-sweep check FILE.xlsx... [--out PATH] [--json] [--date YYYY-MM-DD] [--profile PROFILE.json]
+  cert-sweep clear FILE.xlsx --out PATH
+  cert-sweep template [--out PATH]
+  cert-sweep demo [--out DIR] [--date YYYY-MM-DD]
+  cert-sweep rules [--json]
+
+Exit status: 0 no error and no red certificate; 1 findings; 2 an input could not be used.`,
+  },
+  badArgs: { zh: '命令参数有误：{detail}\n运行 cert-sweep --help 查看用法。', en: 'Bad arguments: {detail}\nRun cert-sweep --help for usage.' },
+  unknownCommand: { zh: '未知命令「{cmd}」。可用命令：check、clear、template、demo、rules。', en: 'Unknown command "{cmd}". Commands: check, clear, template, demo, rules.' },
+  noFiles: { zh: '请指定要校验的 .xlsx 文件，例如：cert-sweep check 摸排统计表.xlsx', en: 'Name the .xlsx files to check, e.g. cert-sweep check roster.xlsx' },
+  badDate: { zh: '核查日期「{value}」格式不对，请写成 YYYY-MM-DD，例如 2024-06-05。', en: 'Check date "{value}" must be YYYY-MM-DD, e.g. 2024-06-05.' },
+  badProfile: { zh: '规则配置文件「{file}」有误：\n{detail}', en: 'Profile "{file}" is invalid:\n{detail}' },
+  noProfile: { zh: '找不到规则配置文件「{file}」。', en: 'Profile "{file}" not found.' },
+  fileHead: { zh: '【{file}】{unit}', en: '[{file}] {unit}' },
+  counts: { zh: '  执法人员 {people} 人，持证（含申领）{holders} 人：红 {red} · 黄 {yellow} · 绿 {green}', en: '  {people} people, {holders} holders: red {red} · yellow {yellow} · green {green}' },
+  agencies: { zh: '  执法主体 {n} 个：红 {red} · 黄 {yellow} · 绿 {green}', en: '  {n} bodies: red {red} · yellow {yellow} · green {green}' },
+  findings: { zh: '  发现问题 {n} 条（错误 {error}，警告 {warning}，提示 {info}）：{rules}', en: '  {n} findings ({error} errors, {warning} warnings, {info} notes): {rules}' },
+  noFindings: { zh: '  未发现问题。', en: '  No findings.' },
+  written: { zh: '  已写出：{out}', en: '  Written: {out}' },
+  failed: { zh: '  无法校验：{message}', en: '  Could not check: {message}' },
+  notice: { zh: '  提示：{message}', en: '  Note: {message}' },
+  total: { zh: '合计 {files} 个文件：红 {red} · 黄 {yellow} · 绿 {green}；无法使用 {bad} 个。', en: 'Total {files} files: red {red} · yellow {yellow} · green {green}; {bad} unusable.' },
+  templateWritten: { zh: '已生成空白模板：{out}', en: 'Template written: {out}' },
+  demoWritten: { zh: '已生成示例工作簿（核查日期 {date}）：', en: 'Sample workbooks written (check date {date}):' },
+  cleared: { zh: '已清除 {n} 处标记，写出：{out}', en: 'Cleared {n} marks; written: {out}' },
+  clearNeedsOut: { zh: '请用 --out 指定清除标记后的文件名（本工具从不改动原文件）。', en: 'Use --out to name the cleaned file (inputs are never changed).' },
+  outIsDirForMany: { zh: '校验多个文件时，--out 应为文件夹。', en: 'With several files, --out must be a folder.' },
+} satisfies Record<string, { zh: string; en: string }>;
+
+export type MessageId = keyof typeof M;
+
+export function t(lang: Lang, id: MessageId, data: Record<string, string | number> = {}): string {
+  return M[id][lang].replace(/\{(\w+)\}/g, (_, k) => (k in data ? String(data[k]) : `{${k}}`));
+}

@@ -1,0 +1,79 @@
+/**
+ * Dates are whole days since 1970-01-01 (UTC), so comparisons are integer comparisons.
+ * Excel serials use the 1900 system with its fictitious 1900-02-29 (serial 60).
+ */
+export type Day = number;
+
+const EXCEL_EPOCH_OFFSET = 25569; // serial of 1970-01-01
+
+export function dayFromYmd(y: number, m: number, d: number): Day | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = Date.UTC(y, m - 1, d);
+  const dt = new Date(t);
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return Math.round(t / 86400000);
+}
+
+export function ymdFromDay(day: Day): [number, number, number] {
+  const dt = new Date(day * 86400000);
+  return [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()];
+}
+
+export function isoFromDay(day: Day): string {
+  const [y, m, d] = ymdFromDay(day);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function dayFromSerial(serial: number): Day | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
+  const whole = Math.floor(serial);
+  const adjusted = whole < 60 ? whole + 1 : whole; // before the phantom leap day
+  return adjusted - EXCEL_EPOCH_OFFSET;
+}
+
+export function serialFromDay(day: Day): number {
+  return day + EXCEL_EPOCH_OFFSET;
+}
+
+/** Parse an ISO date given on the command line or in a profile. */
+export function dayFromIso(s: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  return m ? dayFromYmd(+m[1], +m[2], +m[3]) : null;
+}
+
+/**
+ * Text dates as clerks type them: 2024-06-01, 2024.6.1, 2024/6/1, 2024年6月1日, 20240601,
+ * optionally followed by a time. Input is already half-width.
+ */
+export function dayFromText(s: string): Day | null {
+  const t = s.trim().replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
+  let m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/.exec(t);
+  if (m) return dayFromYmd(+m[1], +m[2], +m[3]);
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m) return dayFromYmd(+m[1], +m[2], +m[3]);
+  return null;
+}
+
+/** A number in a date column: an 8-digit yyyymmdd typed as a number, or an Excel serial. */
+export function dayFromNumber(n: number): Day | null {
+  if (Number.isInteger(n) && n >= 19000101 && n <= 29991231) {
+    return dayFromYmd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
+  }
+  return dayFromSerial(n);
+}
+
+export function addDays(day: Day, n: number): Day {
+  return day + n;
+}
+
+/** Whole years between a birth day and a day, as age is counted. */
+export function ageOn(birth: Day, on: Day): number {
+  const [by, bm, bd] = ymdFromDay(birth);
+  const [y, m, d] = ymdFromDay(on);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export function todayLocal(now = new Date()): Day {
+  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
+}

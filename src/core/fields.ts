@@ -1,0 +1,128 @@
+/** The two input tables of workbook.md: canonical headers, synonyms, types and value lists. */
+export type FieldType = 'text' | 'int' | 'hours' | 'date' | 'yesno' | 'list' | 'id';
+
+export interface FieldDef {
+  key: string;
+  header: string;
+  en: string;
+  type: FieldType;
+  synonyms?: string[];
+  list?: readonly string[];
+  /** clerk's spellings mapped to list values */
+  variants?: Record<string, string>;
+  /** required on every row (conditional requirements live in rule D01) */
+  required?: boolean;
+  /** checked for stray spaces and full-width characters (D13) */
+  key_field?: boolean;
+}
+
+export const STAFF_CATEGORIES = [
+  '行政编制', '参公事业编制', '事业编制', '劳务派遣', '合同制', '执法辅助人员', '工勤人员', '临时聘用', '公益性岗位', '其他',
+] as const;
+export const NON_FORMAL = ['劳务派遣', '合同制', '执法辅助人员', '工勤人员', '临时聘用', '公益性岗位', '其他'];
+export const EMPLOYMENT = ['在岗', '退休', '调离', '辞职', '辞退', '死亡', '其他离岗'] as const;
+export const CERT_STATUS = ['正常', '挂失', '暂扣', '已注销', '已收回', '申领中', '未持证'] as const;
+/** a certificate in hand */
+export const LIVE_CERT = ['正常', '挂失', '暂扣'];
+export const AGENCY_TYPES = ['行政机关', '法律法规授权组织', '受委托组织', '综合行政执法机构'] as const;
+
+export const YES_NO = ['是', '否'] as const;
+
+export const PERSON_FIELDS: FieldDef[] = [
+  { key: 'seq', header: '序号', en: 'No.', type: 'text', synonyms: ['编号'] },
+  { key: 'unit', header: '所属单位', en: 'Unit', type: 'text', required: true, key_field: true,
+    synonyms: ['填报单位', '单位名称', '所属辖区单位', '单位'] },
+  { key: 'agency', header: '执法主体', en: 'Enforcement body', type: 'text', required: true, key_field: true,
+    synonyms: ['执法机关', '执法单位', '所在执法机构', '工作单位', '执法主体名称'] },
+  { key: 'name', header: '姓名', en: 'Name', type: 'text', required: true, key_field: true },
+  { key: 'gender', header: '性别', en: 'Gender', type: 'list', list: ['男', '女'], variants: { 男性: '男', 女性: '女' } },
+  { key: 'idNumber', header: '身份证号码', en: 'ID number', type: 'id', required: true, key_field: true,
+    synonyms: ['公民身份号码', '身份证号', '证件号码', '身份证'] },
+  { key: 'staffCategory', header: '人员类别', en: 'Staff category', type: 'list', required: true, list: STAFF_CATEGORIES,
+    synonyms: ['身份类别', '人员性质', '编制性质', '人员身份', '编制类别'],
+    variants: { 公务员: '行政编制', 行政: '行政编制', 参公: '参公事业编制', 参照公务员法管理: '参公事业编制',
+      参照公务员管理: '参公事业编制', 参公编制: '参公事业编制', 事业: '事业编制', 合同工: '合同制', 合同: '合同制',
+      协管员: '执法辅助人员', 辅警: '执法辅助人员', 辅助人员: '执法辅助人员', 临时工: '临时聘用', 工勤: '工勤人员',
+      劳务派遣人员: '劳务派遣', 公益岗: '公益性岗位' } },
+  { key: 'position', header: '职务', en: 'Position', type: 'text', synonyms: ['现任职务'] },
+  { key: 'onEnforcementPost', header: '是否在执法岗位', en: 'On an enforcement post', type: 'yesno', required: true,
+    synonyms: ['执法岗位', '在执法岗位'] },
+  { key: 'employmentStatus', header: '在岗状态', en: 'Employment status', type: 'list', required: true, list: EMPLOYMENT,
+    synonyms: ['人员状态', '现状', '在职状态'],
+    variants: { 在职: '在岗', 已退休: '退休', 已调离: '调离', 已辞职: '辞职', 已辞退: '辞退', 离岗: '其他离岗' } },
+  { key: 'departureDate', header: '离岗日期', en: 'Departure date', type: 'date', synonyms: ['退休/调离日期', '离岗时间'] },
+  { key: 'certNumber', header: '执法证号', en: 'Certificate number', type: 'text', key_field: true,
+    synonyms: ['证件编号', '行政执法证号', '证号', '执法证件号', '执法证编号'] },
+  { key: 'certVersion', header: '证件版本', en: 'Certificate version', type: 'list', list: ['新版', '旧版'],
+    synonyms: ['证件类型'], variants: { 新证: '新版', 旧证: '旧版', 新: '新版', 旧: '旧版' } },
+  { key: 'enforcementField', header: '执法类别', en: 'Enforcement field', type: 'text', synonyms: ['执法领域', '执法门类'] },
+  { key: 'issueDate', header: '发证日期', en: 'Issue date', type: 'date', synonyms: ['发证时间', '领证日期'] },
+  { key: 'expiryDate', header: '有效期至', en: 'Valid until', type: 'date', synonyms: ['有效期', '证件有效期', '到期日期'] },
+  { key: 'certStatus', header: '证件状态', en: 'Certificate status', type: 'list', required: true, list: CERT_STATUS,
+    synonyms: ['持证状态', '证件情况'],
+    variants: { 有效: '正常', 在用: '正常', 注销: '已注销', 收回: '已收回', 已挂失: '挂失', 已暂扣: '暂扣', 申请中: '申领中',
+      无证: '未持证', 未领证: '未持证', 无: '未持证' } },
+  { key: 'transferInDate', header: '调入日期', en: 'Transferred in', type: 'date', synonyms: ['调入时间'] },
+  { key: 'newFieldTrainingHours', header: '新领域培训学时', en: 'New-field training hours', type: 'hours' },
+  { key: 'transferReviewed', header: '换证审核', en: 'Transfer review passed', type: 'yesno', synonyms: ['县司法局审核'] },
+  { key: 'annualTrainingHours', header: '年度培训学时', en: 'Annual training hours', type: 'hours',
+    synonyms: ['培训学时', '本年度培训学时'] },
+  { key: 'hasLegalQualification', header: '法律职业资格', en: 'Legal qualification', type: 'yesno',
+    synonyms: ['法律职业资格证书'] },
+  { key: 'annualReview', header: '年审结果', en: 'Annual review', type: 'list', list: ['通过', '未通过', '待年审'],
+    synonyms: ['年度审查', '年审情况'], variants: { 合格: '通过', 不合格: '未通过', 未年审: '待年审' } },
+  { key: 'sanction', header: '违纪违法情况', en: 'Sanctions', type: 'list',
+    list: ['无', '正在接受审查', '受党纪政纪处分', '受刑事处罚'], synonyms: ['处分情况'],
+    variants: { 审查中: '正在接受审查', 接受审查: '正在接受审查', 党纪政纪处分: '受党纪政纪处分', 刑事处罚: '受刑事处罚',
+      否: '无' } },
+  { key: 'remarks', header: '备注', en: 'Remarks', type: 'text' },
+];
+
+export const AGENCY_FIELDS: FieldDef[] = [
+  { key: 'seq', header: '序号', en: 'No.', type: 'text', synonyms: ['编号'] },
+  { key: 'unit', header: '所属单位', en: 'Unit', type: 'text', required: true, key_field: true,
+    synonyms: ['填报单位', '单位名称', '所属辖区单位', '单位'] },
+  { key: 'agencyName', header: '执法主体名称', en: 'Enforcement body', type: 'text', required: true, key_field: true,
+    synonyms: ['执法主体', '主体名称', '执法机关名称', '执法单位名称'] },
+  { key: 'agencyType', header: '主体类型', en: 'Body type', type: 'list', required: true, list: AGENCY_TYPES,
+    synonyms: ['执法主体类型', '主体性质'],
+    variants: { 授权组织: '法律法规授权组织', 法律法规授权的组织: '法律法规授权组织', 委托组织: '受委托组织',
+      受委托的组织: '受委托组织', 综合执法机构: '综合行政执法机构', 相对集中行政执法权: '综合行政执法机构',
+      行政机构: '行政机关' } },
+  { key: 'legalBasis', header: '执法依据', en: 'Legal basis', type: 'text', synonyms: ['法定依据'] },
+  { key: 'basisCurrent', header: '依据现行有效', en: 'Basis in force', type: 'yesno', required: true,
+    synonyms: ['依据是否现行有效'] },
+  { key: 'matchesMandate', header: '与三定规定相符', en: 'Matches mandate', type: 'yesno', required: true,
+    synonyms: ['是否与三定规定相符', '与"三定"规定相符'] },
+  { key: 'managesPublicAffairs', header: '管理公共事务职能', en: 'Manages public affairs', type: 'yesno',
+    synonyms: ['具有管理公共事务职能'] },
+  { key: 'entrustingAgency', header: '委托机关', en: 'Entrusting body', type: 'text' },
+  { key: 'entrustmentBasis', header: '委托依据', en: 'Entrustment basis', type: 'text' },
+  { key: 'entrustmentStart', header: '委托期限起', en: 'Entrusted from', type: 'date', synonyms: ['委托起始日期'] },
+  { key: 'entrustmentEnd', header: '委托期限止', en: 'Entrusted until', type: 'date', synonyms: ['委托截止日期', '委托期限至'] },
+  { key: 'entrustmentPublicised', header: '委托书已公示', en: 'Entrustment publicised', type: 'yesno',
+    synonyms: ['委托书是否公示'] },
+  { key: 'entrustsCoercion', header: '委托事项含行政强制', en: 'Entrusts coercive powers', type: 'yesno',
+    synonyms: ['是否委托行政强制'] },
+  { key: 'authorisationBasis', header: '授权依据', en: 'Authorisation basis', type: 'text' },
+  { key: 'establishment', header: '编制数', en: 'Establishment', type: 'int', required: true, synonyms: ['核定编制数'] },
+  { key: 'enforcementPosts', header: '执法岗位数', en: 'Enforcement posts', type: 'int', required: true },
+  { key: 'remarks', header: '备注', en: 'Remarks', type: 'text' },
+];
+
+export const YES_VARIANTS: Record<string, '是' | '否'> = {
+  是: '是', 否: '否', '√': '是', '×': '否', '✓': '是', '✔': '是', '✗': '否', '✘': '否', Y: '是', N: '否', YES: '是',
+  NO: '否', 有: '是', 无: '否', TRUE: '是', FALSE: '否', 对: '是', 不是: '否', X: '否',
+};
+
+export type TableKind = 'person' | 'agency';
+export const TABLES: Record<TableKind, { fields: FieldDef[]; sheet: string; en: string; anchors: string[] }> = {
+  person: { fields: PERSON_FIELDS, sheet: '执法人员', en: 'Enforcement staff', anchors: ['name', 'idNumber'] },
+  agency: { fields: AGENCY_FIELDS, sheet: '执法主体', en: 'Enforcement bodies', anchors: ['agencyName', 'agencyType'] },
+};
+
+export function fieldDef(kind: TableKind, key: string): FieldDef {
+  const f = TABLES[kind].fields.find((d) => d.key === key);
+  if (!f) throw new Error(`unknown field ${kind}.${key}`);
+  return f;
+}

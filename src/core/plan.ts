@@ -1,0 +1,240 @@
+import { a1, colLetter, sheetRef } from './a1';
+import { isoFromDay } from './dates';
+import { CheckResult } from './engine';
+import { Table } from './reader';
+import { Finding } from './rule';
+import { SUMMARY_COLUMNS, SummaryRow, totalOf } from './summary';
+import { groupBy } from './group';
+import { Colour, Verdict, WorkbookGrid } from './types';
+
+/**
+ * The host-neutral plan of what to write: the Office.js adapter and the .xlsx adapter both apply it,
+ * so both hosts produce the same marks and sheets. Nothing here touches a clerk's value.
+ */
+export type Style = 'title' | 'subtitle' | 'header' | 'cell' | 'number' | 'total' | 'red' | 'yellow' | 'green' | 'link' | 'wrap';
+
+/** Palette: Excel's own Bad/Neutral/Good pairs for certificates; a purple border for a cell with a finding. */
+export const PALETTE = {
+  red: { fill: 'FFC7CE', font: '9C0006' },
+  yellow: { fill: 'FFEB9C', font: '9C5700' },
+  green: { fill: 'C6EFCE', font: '006100' },
+  finding: { fill: 'E4DFEC', border: '7030A0' },
+  header: { fill: 'D9E1F2' },
+} as const;
+
+export interface CellMark {
+  sheet: string;
+  row: number;
+  col: number;
+  /** certificate colour (fill + font) */
+  verdict?: Colour;
+  /** a finding on this cell (border, and fill where no verdict colour) */
+  finding: boolean;
+  note: string;
+}
+
+export interface OutCell {
+  v: string | number | null;
+  style?: Style;
+  /** sheet-qualified target for an in-workbook link */
+  link?: string;
+}
+
+export interface OutSheet {
+  name: string;
+  rows: OutCell[][];
+  widths: number[];
+  merges: string[];
+  freezeRows: number;
+  /** 1-based row of the table header (for autofilter and print titles) */
+  headerRow: number;
+  landscape: boolean;
+  printArea?: string;
+  /** a chart of 红/黄/绿 by row: categories and series ranges on this sheet */
+  chart?: { title: string; categories: string; series: { name: string; range: string; colour: string }[]; anchor: string };
+}
+
+export interface ColumnBlock {
+  sheet: string;
+  headerRow: number;
+  col: number;
+  headers: string[];
+  rows: { row: number; values: string[]; verdict?: Verdict }[];
+}
+
+export interface Plan {
+  marks: CellMark[];
+  columns: ColumnBlock[];
+  sheets: OutSheet[];
+}
+
+export const VERDICT_ZH: Record<Verdict, string> = { red: '红', yellow: '黄', green: '绿', none: '无证' };
+export const LEVEL_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+export const RESULT_HEADERS = ['清理结论', '问题说明', '处理建议'];
+export const FINDINGS_SHEET = '校验结果';
+export const SUMMARY_SHEET = '汇总';
+
+const c = (v: string | number | null, style?: Style, link?: string): OutCell => ({ v, style, link });
+
+function noteFor(fs: Finding[]): string {
+  return fs.map((f) => `[${f.rule}] ${f.message}`).join('\n');
+}
+
+/** Where the three result columns go: right of the table, past anything the clerk wrote there. */
+function resultColumn(grid: WorkbookGrid, t: Table): number {
+  const sheet = grid.sheets.find((s) => s.name === t.sheet);
+  if (!sheet) return t.lastCol + 1;
+  const left = sheet.left ?? 0;
+  const top = sheet.top ?? 0;
+  const isFree = (col: number) =>
+    sheet.rows.every((row, r) => {
+      if (r + 1 + top < t.headerRows[0]) return true;
+      const v = row[col - 1 - left];
+      return v === null || v === undefined || v === '' || (typeof v === 'string' && RESULT_HEADERS.includes(v));
+    });
+  let col = t.lastCol + 1;
+  while (![col, col + 1, col + 2].every(isFree)) col++;
+  return col;
+}
+
+function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour: Verdict }[], fs: Map<number, Finding[]>): ColumnBlock {
+  return {
+    sheet: t.sheet,
+    headerRow: t.headerRows[t.headerRows.length - 1],
+    col: resultColumn(grid, t),
+    headers: RESULT_HEADERS,
+    rows: rows.map((r) => {
+      const list = fs.get(r.row) ?? [];
+      return {
+        row: r.row,
+        verdict: r.colour,
+        values: [
+          VERDICT_ZH[r.colour],
+          list.map((f) => `${f.rule} ${f.message}`).join('\n'),
+          [...new Set(list.map((f) => f.action))].join('；'),
+        ],
+      };
+    }),
+  };
+}
+
+export interface PlanOptions {
+  generatedAt: string;
+  /** the 汇总 rows (one per 执法主体 for a unit, per unit for the county) */
+  summary: SummaryRow[];
+  summaryBy: 'agency' | 'unit';
+}
+
+export function findingsSheet(findings: (Finding & { file?: string })[], withFile: boolean): OutSheet {
+  const headers = ['序号', '规则', '级别', ...(withFile ? ['文件'] : []), '工作表', '单元格', '姓名', '说明', '处理建议'];
+  const rows: OutCell[][] = [headers.map((h) => c(h, 'header'))];
+  findings.forEach((f, i) => {
+    rows.push([
+      c(i + 1, 'number'), c(f.rule, 'cell'), c(LEVEL_ZH[f.level], f.colour ?? 'cell'),
+      ...(withFile ? [c(f.file ?? '', 'cell')] : []),
+      c(f.sheet, 'cell'), c(f.cell, withFile ? 'cell' : 'link', withFile ? undefined : sheetRef(f.sheet, f.row, f.col)),
+      c(f.name, 'cell'), c(f.message, 'wrap'), c(f.action, 'wrap'),
+    ]);
+  });
+  return {
+    name: FINDINGS_SHEET, rows, merges: [], freezeRows: 1, headerRow: 1, landscape: true,
+    widths: [6, 7, 7, ...(withFile ? [24] : []), 12, 9, 10, 60, 36],
+  };
+}
+
+export function summarySheet(meta: { unit: string; checkDate: string; profile: string; generatedAt: string }, rows: SummaryRow[], by: 'agency' | 'unit'): OutSheet {
+  const head = ['单位', ...(by === 'agency' ? ['执法主体'] : []), ...SUMMARY_COLUMNS.map((s) => s.title.zh)];
+  const width = head.length;
+  const last = colLetter(width);
+  const out: OutCell[][] = [
+    [c('行政执法证件专项清理工作摸排统计汇总表', 'title')],
+    [c(`填报单位：${meta.unit}`, 'subtitle')],
+    [c(`核查日期：${meta.checkDate}　　规则配置：${meta.profile}　　生成时间：${meta.generatedAt}`, 'subtitle')],
+    head.map((h) => c(h, 'header')),
+  ];
+  const headerRow = out.length;
+  const all = [...rows, totalOf(rows)];
+  all.forEach((r, i) => {
+    const total = i === all.length - 1;
+    out.push([
+      c(total ? '合计' : r.unit, total ? 'total' : 'cell'),
+      ...(by === 'agency' ? [c(total ? '' : r.agency ?? '', total ? 'total' : 'cell')] : []),
+      ...SUMMARY_COLUMNS.map((s) => c(r[s.key], total ? 'total' : 'number')),
+    ]);
+  });
+  const lastData = out.length;
+  out.push([]);
+  out.push([c('填表人：　　　　　　审核人：　　　　　　联系电话：　　　　　　（单位盖章）', 'subtitle')]);
+  const colOf = (key: string) => colLetter(head.indexOf(key) + 1);
+  const firstData = headerRow + 1;
+  const dataEnd = lastData - 1; // the chart leaves out the 合计 row
+  const cat = by === 'agency' ? 'B' : 'A';
+  return {
+    name: SUMMARY_SHEET,
+    rows: out,
+    widths: head.map((h, i) => (i === 0 ? 22 : by === 'agency' && i === 1 ? 26 : Math.max(6, h.length * 2 + 2))),
+    merges: [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`, `A${out.length}:${last}${out.length}`],
+    freezeRows: headerRow,
+    headerRow,
+    landscape: true,
+    printArea: `A1:${last}${out.length}`,
+    chart: dataEnd >= firstData ? {
+      title: '红黄绿分布',
+      categories: `${cat}${firstData}:${cat}${dataEnd}`,
+      series: (['红', '黄', '绿'] as const).map((k, i) => ({
+        name: k, range: `${colOf(k)}${firstData}:${colOf(k)}${dataEnd}`,
+        colour: [PALETTE.red.fill, PALETTE.yellow.fill, PALETTE.green.fill][i],
+      })),
+      anchor: `A${out.length + 2}`,
+    } : undefined,
+  };
+}
+
+/** The plan for one unit's workbook. */
+export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptions): Plan {
+  const plan: Plan = { marks: [], columns: [], sheets: [] };
+  if (r.status !== 'ok' || !r.personTable) return plan;
+  const marks = new Map<string, CellMark>();
+  const mark = (sheet: string, row: number, col: number): CellMark => {
+    const key = `${sheet}!${row}!${col}`;
+    let m = marks.get(key);
+    if (!m) {
+      m = { sheet, row, col, finding: false, note: '' };
+      marks.set(key, m);
+    }
+    return m;
+  };
+  const byCell = groupBy(r.findings, (f) => `${f.sheet}!${f.row}!${f.col}`);
+  for (const fs of byCell.values()) {
+    const m = mark(fs[0].sheet, fs[0].row, fs[0].col);
+    m.finding = true;
+    m.note = noteFor(fs);
+  }
+  for (const p of r.people) {
+    if (p.colour === 'none') continue;
+    const m = mark(p.sheet, p.row, p.col);
+    m.verdict = p.colour;
+    m.note = [`证件结论：${VERDICT_ZH[p.colour]}${p.rules.length ? `（${p.rules.join('、')}）` : ''}`, m.note].filter(Boolean).join('\n');
+  }
+  const agencyNameCol = r.agencyTable?.fieldCol.agencyName;
+  for (const a of r.agencies) {
+    if (!agencyNameCol) break;
+    const m = mark(a.sheet, a.row, agencyNameCol);
+    m.verdict = a.colour;
+    m.note = [`主体结论：${VERDICT_ZH[a.colour]}${a.rules.length ? `（${a.rules.join('、')}）` : ''}`, m.note].filter(Boolean).join('\n');
+  }
+  plan.marks = [...marks.values()];
+  const byRow = (table: 'person' | 'agency') => groupBy(r.findings.filter((f) => f.table === table), (f) => f.row);
+  plan.columns.push(verdictBlock(grid, r.personTable, r.people, byRow('person')));
+  if (r.agencyTable) plan.columns.push(verdictBlock(grid, r.agencyTable, r.agencies, byRow('agency')));
+  plan.sheets.push(findingsSheet(r.findings, false));
+  plan.sheets.push(summarySheet({
+    unit: r.unit, checkDate: isoFromDay(r.checkDate), profile: `${r.profile.name}（版本 ${r.profile.version}）`, generatedAt: opts.generatedAt,
+  }, opts.summary, opts.summaryBy));
+  return plan;
+}
+
+/** Cells a plan writes into the clerk's sheets, for tests and for saving formats before marking. */
+export function markedAddresses(plan: Plan): string[] {
+  return plan.marks.map((m) => `${m.sheet}!${a1(m.row, m.col)}`);
+}

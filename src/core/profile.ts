@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/**
+ * The rule profile: thresholds and each rule's colour and on/off. A county changes these
+ * without a code change; a partial profile is laid over the default one.
+ */
+const colour = z.enum(['red', 'yellow', 'none']);
+const level = z.enum(['error', 'warning', 'info']);
+
+export const ParamsSchema = z.object({
+  annualTrainingHours: z.number().min(0).max(1000),
+  transferTrainingHours: z.number().min(0).max(1000),
+  expiryWarningDays: z.number().int().min(0).max(3650),
+  entrustmentWarningDays: z.number().int().min(0).max(3650),
+  retirementAgeMale: z.number().int().min(40).max(80),
+  retirementAgeFemale: z.number().int().min(40).max(80),
+  maxPlausibleHours: z.number().min(1).max(10000),
+});
+export type Params = z.infer<typeof ParamsSchema>;
+
+export const RuleSettingSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  colour: colour.optional(),
+  variants: z.record(z.string(), colour).optional(),
+  level: level.optional(),
+});
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
+
+const ruleId = z.string().regex(/^[DPAX]\d{2}$/, '规则编号应形如 D01、P01、A01、X01');
+
+export const ProfileSchema = z.strictObject({
+  name: z.string().min(1),
+  version: z.string().min(1),
+  description: z.string().optional(),
+  params: ParamsSchema,
+  rules: z.record(ruleId, RuleSettingSchema),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+/** What a county writes: any part of a profile. */
+export const PartialProfileSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  version: z.string().min(1).optional(),
+  description: z.string().optional(),
+  params: ParamsSchema.partial().strict().optional(),
+  rules: z.record(ruleId, RuleSettingSchema).optional(),
+});
+
+/**
+ * Defaults, with where each comes from (rules.md): annual hours 60 and transfer hours 20 (notice 三.3, 三.4);
+ * 90-day warnings after Shandong's two-month review reminder; retirement ages 60/55 as a warning only;
+ * 500 hours a year as the most a person can plausibly train.
+ */
+export const DEFAULT_PROFILE: Profile = {
+  name: '柞水县默认规则',
+  version: '2024.1',
+  description:
+    '依据柞政司发〔2024〕52号通知；年度培训60学时、调入新领域培训20学时（通知三.3、三.4）；到期预警90天（参照山东证件系统两个月预警）；退休年龄男60/女55（仅提示）；学时上限500。',
+  params: {
+    annualTrainingHours: 60,
+    transferTrainingHours: 20,
+    expiryWarningDays: 90,
+    entrustmentWarningDays: 90,
+    retirementAgeMale: 60,
+    retirementAgeFemale: 55,
+    maxPlausibleHours: 500,
+  },
+  rules: {},
+};
+
+export function mergeProfile(base: Profile, part: z.infer<typeof PartialProfileSchema>): Profile {
+  const rules: Record<string, RuleSetting> = { ...base.rules };
+  for (const [id, s] of Object.entries(part.rules ?? {})) rules[id] = { ...rules[id], ...s };
+  return {
+    name: part.name ?? base.name,
+    version: part.version ?? base.version,
+    description: part.description ?? base.description,
+    params: { ...base.params, ...part.params },
+    rules,
+  };
+}
+
+/** Parse a profile from JSON text; problems come back as Chinese lines naming the field. */
+export function parseProfile(json: string): { profile: Profile } | { errors: string[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    return { errors: [`不是有效的 JSON：${(e as Error).message}`] };
+  }
+  const r = PartialProfileSchema.safeParse(data);
+  if (!r.success) {
+    return { errors: r.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`) };
+  }
+  return { profile: mergeProfile(DEFAULT_PROFILE, r.data) };
+}

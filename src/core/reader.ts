@@ -1,0 +1,223 @@
+import { FieldDef, TableKind, TABLES } from './fields';
+import { cellText, cleanText, headerKey } from './text';
+import { CellValue, SheetGrid, WorkbookGrid } from './types';
+import { isBlank } from './values';
+
+/** A located table: which worksheet columns hold which fields, and which rows hold records. */
+export interface Column {
+  col: number; // 1-based worksheet column
+  header: string; // as the workbook shows it
+  field?: string;
+}
+
+export interface Cell {
+  row: number; // worksheet row, 1-based
+  col: number;
+  raw: CellValue;
+}
+
+export interface RawRecord {
+  row: number;
+  cells: Record<string, Cell>;
+}
+
+export interface Table {
+  kind: TableKind;
+  sheet: string;
+  headerRows: number[];
+  columns: Column[];
+  fieldCol: Record<string, number>;
+  unknownHeaders: string[];
+  missingRequired: string[];
+  records: RawRecord[];
+  /** the 填报单位 named above the table, if any */
+  reportingUnit?: string;
+  firstCol: number;
+  lastCol: number;
+  lastRow: number;
+  score: number;
+}
+
+/** Sheets the product writes: never read back as input. */
+export const OUTPUT_SHEETS = ['校验结果', '汇总', '明细', '报送情况', '_证件清理_标记'];
+export const OUTPUT_COLUMNS = ['清理结论', '问题说明', '处理建议'];
+
+const HEADER_SCAN_ROWS = 30;
+const FOOTER = /^(填表人|填报人|审核人|联系电话|负责人|单位负责人|制表人|制表|联系人|填报日期|审核日期|签字|盖章|说明|注[:：])/;
+const TOTAL = /^(合计|小计|总计)$/;
+
+function lookupTable(fields: FieldDef[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const f of fields) {
+    for (const name of [f.header, ...(f.synonyms ?? [])]) map.set(headerKey(name), f.key);
+  }
+  return map;
+}
+const LOOKUP: Record<TableKind, Map<string, string>> = {
+  person: lookupTable(TABLES.person.fields),
+  agency: lookupTable(TABLES.agency.fields),
+};
+
+function at(grid: SheetGrid, r: number, c: number): CellValue {
+  return grid.rows[r]?.[c] ?? null;
+}
+
+function width(grid: SheetGrid): number {
+  let w = 0;
+  for (let r = 0; r < Math.min(grid.rows.length, HEADER_SCAN_ROWS + 2); r++) w = Math.max(w, grid.rows[r]?.length ?? 0);
+  return w;
+}
+
+interface HeaderGuess {
+  rows: number[]; // grid row indexes
+  fields: Map<number, string>; // grid col -> field key
+  headers: Map<number, string>;
+  score: number;
+}
+
+/** Header text of a column, with a two-row header's lower row winning over its group header. */
+function guessHeader(grid: SheetGrid, kind: TableKind, r: number, twoRows: boolean, manual?: Record<string, string>): HeaderGuess {
+  const lookup = LOOKUP[kind];
+  const fields = new Map<number, string>();
+  const headers = new Map<number, string>();
+  const used = new Set<string>();
+  const w = width(grid);
+  for (let c = 0; c < w; c++) {
+    const candidates = twoRows ? [at(grid, r + 1, c), at(grid, r, c)] : [at(grid, r, c)];
+    for (const v of candidates) {
+      const text = cleanText(cellText(v));
+      if (!text) continue;
+      if (!headers.has(c)) headers.set(c, text);
+      const key = manual?.[text] ?? lookup.get(headerKey(v));
+      if (key && !used.has(key)) {
+        fields.set(c, key);
+        headers.set(c, text);
+        used.add(key);
+        break;
+      }
+    }
+  }
+  return { rows: twoRows ? [r, r + 1] : [r], fields, headers, score: used.size };
+}
+
+function findHeader(grid: SheetGrid, kind: TableKind, manual?: Record<string, string>): HeaderGuess | null {
+  let best: HeaderGuess | null = null;
+  const anchors = TABLES[kind].anchors;
+  for (let r = 0; r < Math.min(grid.rows.length, HEADER_SCAN_ROWS); r++) {
+    const one = guessHeader(grid, kind, r, false, manual);
+    if (one.score === 0) continue;
+    const two = guessHeader(grid, kind, r, true, manual);
+    // The lower row must itself hold headers, not data, to count as part of the header.
+    const lowerHits = [...two.fields.keys()].filter((c) => !one.fields.has(c) || one.fields.get(c) !== two.fields.get(c)).length;
+    const g = two.score > one.score && lowerHits > 0 ? two : one;
+    const hasAnchors = anchors.every((a) => [...g.fields.values()].includes(a));
+    if (hasAnchors && g.score >= 3 && (!best || g.score > best.score)) best = g;
+  }
+  return best;
+}
+
+function isFooter(row: CellValue[]): boolean {
+  const texts = row.filter((v) => !isBlank(v)).map((v) => cleanText(cellText(v)));
+  return texts.length > 0 && (FOOTER.test(texts[0]) || TOTAL.test(texts[0].replace(/\s/g, '')));
+}
+
+function reportingUnit(grid: SheetGrid, beforeRow: number): string | undefined {
+  for (let r = 0; r < beforeRow; r++) {
+    const row = grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const t = cleanText(cellText(row[c]));
+      const m = /^(填报单位|单位名称|单位)[:：]?\s*(.*)$/.exec(t);
+      if (!m) continue;
+      const rest = m[2].split(/\s{2,}|填报日期|日期[:：]/)[0].trim();
+      if (rest) return rest;
+      for (let k = c + 1; k < row.length; k++) {
+        const next = cleanText(cellText(row[k]));
+        if (next) return next;
+      }
+    }
+  }
+  return undefined;
+}
+
+export interface ReadOptions {
+  /** the clerk's choice of sheet per table */
+  sheet?: Partial<Record<TableKind, string>>;
+  /** the clerk's mapping of unknown headers to field keys */
+  mapping?: Partial<Record<TableKind, Record<string, string>>>;
+}
+
+export function locateTable(grid: SheetGrid, kind: TableKind, manual?: Record<string, string>): Table | null {
+  const h = findHeader(grid, kind, manual);
+  if (!h) return null;
+  const top = grid.top ?? 0;
+  const left = grid.left ?? 0;
+  const columns: Column[] = [];
+  const fieldCol: Record<string, number> = {};
+  const unknownHeaders: string[] = [];
+  for (const [c, header] of [...h.headers.entries()].sort((a, b) => a[0] - b[0])) {
+    const field = h.fields.get(c);
+    if (OUTPUT_COLUMNS.includes(header)) continue;
+    columns.push({ col: c + 1 + left, header, field });
+    if (field) fieldCol[field] = c + 1 + left;
+    else unknownHeaders.push(header);
+  }
+  const dataStart = h.rows[h.rows.length - 1] + 1;
+  const records: RawRecord[] = [];
+  let lastRow = dataStart;
+  for (let r = dataStart; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    if (isFooter(row)) continue;
+    const cells: Record<string, Cell> = {};
+    let content = false;
+    for (const [c, key] of h.fields) {
+      const raw = at(grid, r, c);
+      cells[key] = { row: r + 1 + top, col: c + 1 + left, raw };
+      if (key !== 'seq' && !isBlank(raw)) content = true;
+    }
+    if (!content) continue;
+    records.push({ row: r + 1 + top, cells });
+    lastRow = r + 1 + top;
+  }
+  const cols = columns.map((c) => c.col);
+  const required = TABLES[kind].fields.filter((f) => f.required && fieldCol[f.key] === undefined).map((f) => f.header);
+  return {
+    kind,
+    sheet: grid.name,
+    headerRows: h.rows.map((r) => r + 1 + top),
+    columns,
+    fieldCol,
+    unknownHeaders,
+    missingRequired: required,
+    records,
+    reportingUnit: reportingUnit(grid, h.rows[0]),
+    firstCol: Math.min(...cols),
+    lastCol: Math.max(...cols),
+    lastRow,
+    score: h.score,
+  };
+}
+
+export interface Located {
+  person: Table | null;
+  agency: Table | null;
+}
+
+/** Find both tables by their headers, whatever the sheets are called. */
+export function locateTables(wb: WorkbookGrid, opts: ReadOptions = {}): Located {
+  const out: Located = { person: null, agency: null };
+  const candidates = wb.sheets.filter((s) => !OUTPUT_SHEETS.includes(s.name));
+  for (const kind of ['person', 'agency'] as TableKind[]) {
+    const chosen = opts.sheet?.[kind];
+    const sheets = chosen ? candidates.filter((s) => s.name === chosen) : candidates;
+    for (const s of sheets) {
+      const t = locateTable(s, kind, opts.mapping?.[kind]);
+      if (t && (!out[kind] || t.score > out[kind]!.score)) out[kind] = t;
+    }
+  }
+  if (out.person && out.agency && out.person.sheet === out.agency.sheet) {
+    // One sheet can only be one table: keep the better reading.
+    if (out.person.score >= out.agency.score) out.agency = null;
+    else out.person = null;
+  }
+  return out;
+}

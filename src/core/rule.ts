@@ -1,0 +1,85 @@
+import { Day } from './dates';
+import { groupBy } from './group';
+import { TableKind } from './fields';
+import { Params } from './profile';
+import { Table } from './reader';
+import { Rec } from './record';
+import { FindingColour, Level, Text } from './types';
+
+export type Category = 'D' | 'P' | 'A' | 'X';
+
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  title: Text;
+  /** D rules: the level of every finding. P/A rules take their level from their colour. */
+  level?: Level;
+  /** P/A/X rules: the default colour; variants name a second outcome with its own colour */
+  colour?: FindingColour;
+  variants?: Record<string, FindingColour>;
+  action: Text;
+  source: Text;
+  /** message templates by id, with {placeholders} */
+  messages: Record<string, Text>;
+  /** runs after the others, reading their findings (P15 reads A findings) */
+  late?: boolean;
+}
+
+export interface Report {
+  table: TableKind;
+  rec?: Rec;
+  /** field key; a finding without one points at the row's name (person) or whole row */
+  field?: string;
+  /** explicit location, for findings on a header */
+  row?: number;
+  col?: number;
+  messageId: string;
+  data?: Record<string, string | number>;
+  variant?: string;
+}
+
+export interface Finding {
+  rule: string;
+  messageId: string;
+  level: Level;
+  colour: FindingColour | null;
+  table: TableKind;
+  sheet: string;
+  row: number;
+  col: number;
+  /** canonical header of the column */
+  column: string;
+  cell: string;
+  name: string;
+  message: string;
+  messageEn: string;
+  action: string;
+  actionEn: string;
+}
+
+export interface RuleContext {
+  people: Rec[];
+  agencies: Rec[];
+  personTable: Table | null;
+  agencyTable: Table | null;
+  checkDate: Day;
+  params: Params;
+  agencyByName: Map<string, Rec>;
+  /** findings reported so far (late rules read earlier ones) */
+  findings: readonly Finding[];
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function fill(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k) => (k in data ? String(data[k]) : `{${k}}`));
+}
+
+/** Groups of two or more records sharing a key (duplicate ID numbers, certificate numbers). */
+export function duplicateGroups<T>(items: T[], key: (t: T) => string | undefined): T[][] {
+  return [...groupBy(items, key).entries()].filter(([k, g]) => k && g.length > 1).map(([, g]) => g);
+}

@@ -1,0 +1,39 @@
+import { checkDigit, parseId } from '../idnumber';
+import { Rule } from '../rule';
+import { isCellError } from '../types';
+
+const rule: Rule = {
+  meta: {
+    id: 'D02',
+    category: 'D',
+    level: 'error',
+    title: { zh: '身份证号码无效', en: 'Invalid ID number' },
+    action: { zh: '核对身份证原件后更正', en: 'Check against the ID card and correct it' },
+    source: { zh: 'GB 11643-1999 公民身份号码', en: 'GB 11643-1999' },
+    messages: {
+      length: { zh: '身份证号码「{value}」长度为{length}位，应为18位。', en: 'ID number "{value}" has {length} characters; it must have 18.' },
+      characters: { zh: '身份证号码「{value}」含非法字符：前17位应为数字，末位为数字或X。', en: 'ID number "{value}" has invalid characters: 17 digits then a digit or X.' },
+      region: { zh: '身份证号码「{value}」的地区码不存在。', en: 'ID number "{value}" has no valid region code.' },
+      birthDate: { zh: '身份证号码「{value}」中的出生日期不存在或晚于核查日期。', en: 'ID number "{value}" has an impossible birth date.' },
+      checkDigit: { zh: '身份证号码「{value}」校验位错误（应为{expected}），可能有数字录错。', en: 'ID number "{value}" fails its check digit (expected {expected}); a digit is probably mistyped.' },
+      errorValue: { zh: '身份证号码是错误值 {value}，请录入号码。', en: 'The ID number is the error value {value}; enter the number.' },
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.people) {
+      const c = p.cell('idNumber');
+      if (c && isCellError(c.raw)) {
+        ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'errorValue', data: { value: c.raw.error } });
+        continue;
+      }
+      const value = p.str('idNumber');
+      if (!value) continue;
+      const r = parseId(value, ctx.checkDate);
+      if (!('problem' in r)) continue;
+      const data: Record<string, string | number> = { value, length: value.length };
+      if (r.problem === 'checkDigit') data.expected = checkDigit(value);
+      ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: r.problem, data });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,30 @@
+import { Rule } from '../rule';
+import { cellText } from '../text';
+
+const rule: Rule = {
+  meta: {
+    id: 'D03',
+    category: 'D',
+    level: 'error',
+    title: { zh: '身份证号码被存为数字', en: 'ID number stored as a number' },
+    action: { zh: '将该列设为文本格式后重新录入完整号码', en: 'Format the column as text and re-enter the full number' },
+    source: { zh: 'Excel 数字仅保留15位有效数字', en: 'Excel keeps 15 significant digits' },
+    messages: {
+      asNumber: {
+        zh: '身份证号码被 Excel 存成了数字（显示为 {value}），后几位已丢失，无法校验。请把该列设为“文本”格式，再按身份证原件重新录入。',
+        en: 'The ID number was stored as a number ({value}); its last digits are lost. Format the column as text and re-enter it.',
+      },
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.people) {
+      const parsed = p.parsed('idNumber');
+      if (parsed.kind === 'bad' && parsed.reason === 'idAsNumber') {
+        const raw = p.cell('idNumber')!.raw;
+        const value = typeof raw === 'number' ? raw.toExponential(5).toUpperCase() : cellText(raw);
+        ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'asNumber', data: { value } });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,25 @@
+import { Rule } from '../rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'D04',
+    category: 'D',
+    level: 'error',
+    title: { zh: '性别与身份证号码不符', en: 'Gender disagrees with the ID number' },
+    action: { zh: '核对性别或身份证号码', en: 'Check the gender or the ID number' },
+    source: { zh: 'GB 11643-1999 第17位奇数为男', en: 'GB 11643-1999: odd 17th digit = male' },
+    messages: {
+      mismatch: { zh: '性别填写为「{given}」，但身份证号码显示为「{fromId}」。', en: 'Gender is "{given}" but the ID number says "{fromId}".' },
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.people) {
+      const given = p.str('gender');
+      const id = p.id();
+      if (given && id && given !== id.gender) {
+        ctx.report({ table: 'person', rec: p, field: 'gender', messageId: 'mismatch', data: { given, fromId: id.gender } });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,49 @@
+import { isoFromDay } from '../dates';
+import { Rule } from '../rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'D06',
+    category: 'D',
+    level: 'error',
+    title: { zh: '日期不合逻辑', en: 'Impossible dates' },
+    action: { zh: '核对相关日期', en: 'Check the dates' },
+    source: { zh: '摸排统计表填报要求', en: 'Form requirements' },
+    messages: {
+      expiryBeforeIssue: { zh: '有效期至（{expiry}）早于发证日期（{issue}）。', en: 'Valid until ({expiry}) is before the issue date ({issue}).' },
+      future: { zh: '「{field}」（{date}）晚于核查日期（{checkDate}）。', en: '"{field}" ({date}) is after the check date ({checkDate}).' },
+      departureWhileOnDuty: { zh: '在岗状态为「在岗」，却填写了离岗日期（{date}）。', en: 'Status is on duty, yet a departure date ({date}) is given.' },
+      endBeforeStart: { zh: '委托期限止（{end}）早于委托期限起（{start}）。', en: 'The entrustment ends ({end}) before it starts ({start}).' },
+    },
+  },
+  check(ctx) {
+    const checkDate = isoFromDay(ctx.checkDate);
+    for (const p of ctx.people) {
+      const issue = p.day('issueDate');
+      const expiry = p.day('expiryDate');
+      if (issue !== undefined && expiry !== undefined && expiry < issue) {
+        ctx.report({ table: 'person', rec: p, field: 'expiryDate', messageId: 'expiryBeforeIssue',
+          data: { expiry: isoFromDay(expiry), issue: isoFromDay(issue) } });
+      }
+      for (const key of ['issueDate', 'departureDate', 'transferInDate']) {
+        const d = p.day(key);
+        if (d !== undefined && d > ctx.checkDate) {
+          ctx.report({ table: 'person', rec: p, field: key, messageId: 'future', data: { date: isoFromDay(d), checkDate } });
+        }
+      }
+      const dep = p.day('departureDate');
+      if (dep !== undefined && p.str('employmentStatus') === '在岗') {
+        ctx.report({ table: 'person', rec: p, field: 'departureDate', messageId: 'departureWhileOnDuty', data: { date: isoFromDay(dep) } });
+      }
+    }
+    for (const a of ctx.agencies) {
+      const start = a.day('entrustmentStart');
+      const end = a.day('entrustmentEnd');
+      if (start !== undefined && end !== undefined && end < start) {
+        ctx.report({ table: 'agency', rec: a, field: 'entrustmentEnd', messageId: 'endBeforeStart',
+          data: { end: isoFromDay(end), start: isoFromDay(start) } });
+      }
+    }
+  },
+};
+export default rule;

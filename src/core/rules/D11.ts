@@ -1,0 +1,40 @@
+import { TABLES, TableKind } from '../fields';
+import { Rule } from '../rule';
+import { cellText } from '../text';
+
+const rule: Rule = {
+  meta: {
+    id: 'D11',
+    category: 'D',
+    level: 'error',
+    title: { zh: '学时或人数不是有效数字', en: 'Hours or counts not a valid number' },
+    action: { zh: '填写阿拉伯数字', en: 'Enter a number' },
+    source: { zh: '通知三.4（学习培训时长）', en: 'Notice 3.4 (training hours)' },
+    messages: {
+      notNumber: { zh: '「{field}」的值「{value}」不是数字。', en: '"{field}" value "{value}" is not a number.' },
+      negative: { zh: '「{field}」为负数（{value}）。', en: '"{field}" is negative ({value}).' },
+      implausible: { zh: '「{field}」为{value}，超过合理上限{max}，请核实。', en: '"{field}" is {value}, above the plausible maximum {max}.' },
+      notCount: { zh: '「{field}」的值「{value}」应为不小于0的整数。', en: '"{field}" value "{value}" must be a whole number of at least 0.' },
+    },
+  },
+  check(ctx) {
+    const max = ctx.params.maxPlausibleHours;
+    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
+      const defs = TABLES[kind as TableKind].fields.filter((f) => f.type === 'hours' || f.type === 'int');
+      for (const r of recs) {
+        for (const def of defs) {
+          const p = r.parsed(def.key);
+          const value = r.has(def.key) ? cellText(r.cell(def.key)!.raw) : '';
+          if (p.kind === 'bad') {
+            ctx.report({ table: kind, rec: r, field: def.key, messageId: def.type === 'int' ? 'notCount' : 'notNumber', data: { value } });
+          } else if (p.kind === 'ok' && def.type === 'hours') {
+            const n = p.value as number;
+            if (n < 0) ctx.report({ table: kind, rec: r, field: def.key, messageId: 'negative', data: { value: n } });
+            else if (n > max) ctx.report({ table: kind, rec: r, field: def.key, messageId: 'implausible', data: { value: n, max } });
+          }
+        }
+      }
+    }
+  },
+};
+export default rule;

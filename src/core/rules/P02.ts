@@ -1,0 +1,26 @@
+import { holdsCertificate } from '../record';
+import { Rule } from '../rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'P02',
+    category: 'P',
+    colour: 'yellow',
+    title: { zh: '事业编制人员在行政机关持证', en: 'Public-institution staff holding a certificate in an administrative organ' },
+    action: { zh: '核实编制与执法主体', en: 'Verify the establishment and the enforcement body' },
+    source: { zh: '推定（在编在岗要求）', en: 'Inferred (established-staff rule)' },
+    messages: {
+      institution: { zh: '事业编制人员在行政机关「{agency}」持证，请核实编制与执法主体是否相符。', en: 'Public-institution staff holding a certificate in the administrative organ "{agency}"; verify.' },
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.people) {
+      const agency = p.str('agency');
+      const body = agency ? ctx.agencyByName.get(agency.replace(/\s/g, '')) : undefined;
+      if (p.str('staffCategory') === '事业编制' && holdsCertificate(p) && body?.str('agencyType') === '行政机关') {
+        ctx.report({ table: 'person', rec: p, field: 'staffCategory', messageId: 'institution', data: { agency: agency! } });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,26 @@
+import { isoFromDay } from '../dates';
+import { liveCertificate } from '../record';
+import { Rule } from '../rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'P05',
+    category: 'P',
+    colour: 'red',
+    title: { zh: '证件已过期', en: 'Certificate expired' },
+    action: { zh: '停止执法，注销或重新申领', en: 'Stop enforcing; cancel or apply again' },
+    source: { zh: '推定', en: 'Inferred' },
+    messages: {
+      expired: { zh: '证件已于{expiry}过期，不得继续执法。', en: 'The certificate expired on {expiry}.' },
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.people) {
+      const expiry = p.day('expiryDate');
+      if (expiry !== undefined && expiry < ctx.checkDate && liveCertificate(p)) {
+        ctx.report({ table: 'person', rec: p, field: 'expiryDate', messageId: 'expired', data: { expiry: isoFromDay(expiry) } });
+      }
+    }
+  },
+};
+export default rule;

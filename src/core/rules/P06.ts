@@ -1,0 +1,24 @@
+import { holdsCertificate } from '../record';
+import { Rule } from '../rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'P06',
+    category: 'P',
+    colour: 'red',
+    title: { zh: '年审未通过', en: 'Annual review failed' },
+    action: { zh: '证件年审不予通过，暂停执法', en: 'Suspend enforcement; the certificate fails its annual review' },
+    source: { zh: '通知三.4', en: 'Notice 3.4' },
+    messages: {
+      failed: { zh: '年审结果为「未通过」，证件不得继续使用。', en: 'The annual review failed; the certificate may not be used.' },
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.people) {
+      if (p.str('annualReview') === '未通过' && holdsCertificate(p)) {
+        ctx.report({ table: 'person', rec: p, field: 'annualReview', messageId: 'failed' });
+      }
+    }
+  },
+};
+export default rule;

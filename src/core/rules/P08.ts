@@ -1,0 +1,25 @@
+import { departed, holdsCertificate } from '../record';
+import { Rule } from '../rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'P08',
+    category: 'P',
+    colour: 'red',
+    title: { zh: '不在执法岗位仍持证', en: 'Holding a certificate off an enforcement post' },
+    action: { zh: '不在执法岗位的，注销证件', en: 'Cancel the certificate of anyone not on an enforcement post' },
+    source: { zh: '通知三.2（三）（超执法岗位），推定', en: 'Notice 3.2 (3), inferred' },
+    messages: {
+      offPost: { zh: '「是否在执法岗位」为否，却持有或申领证件，应注销。', en: 'Not on an enforcement post yet holds or applies for a certificate.' },
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.people) {
+      // A departed holder is P03's case; P08 is for people still employed off an enforcement post.
+      if (p.str('onEnforcementPost') === '否' && holdsCertificate(p) && !departed(p)) {
+        ctx.report({ table: 'person', rec: p, field: 'onEnforcementPost', messageId: 'offPost' });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,28 @@
+import { Rule } from '../rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'P09',
+    category: 'P',
+    colour: 'yellow',
+    title: { zh: '调入人员未完成新领域培训或换证审核', en: 'Transferred-in staff without new-field training or review' },
+    action: { zh: '完成不少于20学时新领域培训，经县司法局审核后换发', en: 'Complete at least 20 hours of new-field training and the county review, then reissue' },
+    source: { zh: '通知三.3', en: 'Notice 3.3' },
+    messages: {
+      hours: { zh: '调入后新领域培训{hours}学时，不足{min}学时。', en: 'New-field training after transfer is {hours} h, below {min} h.' },
+      review: { zh: '调入后尚未通过县司法局换证审核。', en: 'The county review after transfer has not been passed.' },
+    },
+  },
+  check(ctx) {
+    const min = ctx.params.transferTrainingHours;
+    for (const p of ctx.people) {
+      if (p.empty('transferInDate') || p.str('certStatus') !== '正常') continue;
+      const hours = p.num('newFieldTrainingHours');
+      if (hours !== undefined && hours < min) {
+        ctx.report({ table: 'person', rec: p, field: 'newFieldTrainingHours', messageId: 'hours', data: { hours, min } });
+      }
+      if (p.str('transferReviewed') !== '是') ctx.report({ table: 'person', rec: p, field: 'transferReviewed', messageId: 'review' });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,26 @@
+import { liveCertificate } from '../record';
+import { Rule } from '../rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'P10',
+    category: 'P',
+    colour: 'yellow',
+    title: { zh: '年度培训学时不足', en: 'Annual training hours short' },
+    action: { zh: '补足学时，否则年审不予通过', en: 'Make up the hours, or the annual review fails' },
+    source: { zh: '通知三.4', en: 'Notice 3.4' },
+    messages: {
+      short: { zh: '年度培训{hours}学时，不足{min}学时。', en: 'Annual training is {hours} h, below {min} h.' },
+    },
+  },
+  check(ctx) {
+    const min = ctx.params.annualTrainingHours;
+    for (const p of ctx.people) {
+      const hours = p.num('annualTrainingHours');
+      if (hours !== undefined && hours >= 0 && hours < min && liveCertificate(p)) {
+        ctx.report({ table: 'person', rec: p, field: 'annualTrainingHours', messageId: 'short', data: { hours, min } });
+      }
+    }
+  },
+};
+export default rule;

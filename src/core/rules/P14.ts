@@ -1,0 +1,26 @@
+import { ageOn } from '../dates';
+import { Rule } from '../rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'P14',
+    category: 'P',
+    colour: 'yellow',
+    title: { zh: '已达退休年龄仍在岗', en: 'At retirement age but on duty' },
+    action: { zh: '核实是否已退休', en: 'Verify whether the person has retired' },
+    source: { zh: '推定（仅提示）', en: 'Inferred (a warning only)' },
+    messages: {
+      age: { zh: '按身份证号码计算已{age}岁，达到退休年龄{limit}岁，请核实是否已退休。', en: 'Aged {age} by the ID number, at or above the retirement age {limit}; verify.' },
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.people) {
+      const id = p.id();
+      if (!id || p.str('employmentStatus') !== '在岗') continue;
+      const limit = id.gender === '男' ? ctx.params.retirementAgeMale : ctx.params.retirementAgeFemale;
+      const age = ageOn(id.birth, ctx.checkDate);
+      if (age >= limit) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'age', data: { age, limit } });
+    }
+  },
+};
+export default rule;

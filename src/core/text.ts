@@ -1,0 +1,66 @@
+import { CellValue, isCellError } from './types';
+
+/** Full-width ASCII (！-～) and the ideographic space to their half-width forms. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** What a clerk meant: half-width, no line breaks, trimmed, inner runs of spaces folded. */
+export function cleanText(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\r\n\t]+/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ (?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff]) /g, '')
+    .trim();
+}
+
+/** True when a value carries stray spaces, full-width characters or line breaks that cleanText removes. */
+export function hasStrayCharacters(raw: string): boolean {
+  return cleanText(raw) !== raw;
+}
+
+/** Header key for matching: half-width, no spaces/breaks, no （必填）/(*)/* markers, no brackets. */
+export function headerKey(raw: CellValue): string {
+  if (raw === null || isCellError(raw)) return '';
+  let s = toHalfWidth(String(raw)).replace(/\s+/g, '');
+  s = s.replace(/\((必填|选填|必须填写|可选|非必填)\)/g, '').replace(/[*＊]/g, '');
+  s = s.replace(/[()[\]【】〔〕]/g, '');
+  return s.replace(/[:：]$/, '');
+}
+
+/** A cell shown as text, as the clerk would read it. */
+export function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (isCellError(v)) return v.error;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+/** Levenshtein distance, for suggesting the nearest allowed value. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[n];
+}
+
+export function nearest(value: string, allowed: readonly string[]): string {
+  let best = allowed[0];
+  let bestScore = Infinity;
+  for (const a of allowed) {
+    const shared = [...a].filter((ch) => value.includes(ch)).length;
+    const score = editDistance(value, a) - shared * 0.5;
+    if (score < bestScore) {
+      bestScore = score;
+      best = a;
+    }
+  }
+  return best;
+}
