@@ -86,7 +86,8 @@ function guessHeader(grid: SheetGrid, kind: TableKind, r: number, twoRows: boole
     const candidates = twoRows ? [at(grid, r + 1, c), at(grid, r, c)] : [at(grid, r, c)];
     for (const v of candidates) {
       const text = cleanText(cellText(v));
-      if (!text) continue;
+      // "填报单位：…" is a label with its value, never a column header
+      if (!text || /[:：]/.test(text)) continue;
       if (!headers.has(c)) headers.set(c, text);
       const key = manual?.[text] ?? lookup.get(headerKey(v));
       if (key && !used.has(key)) {
@@ -107,9 +108,9 @@ function findHeader(grid: SheetGrid, kind: TableKind, manual?: Record<string, st
     const one = guessHeader(grid, kind, r, false, manual);
     if (one.score === 0) continue;
     const two = guessHeader(grid, kind, r, true, manual);
-    // The lower row must itself hold headers, not data, to count as part of the header.
-    const lowerHits = [...two.fields.keys()].filter((c) => !one.fields.has(c) || one.fields.get(c) !== two.fields.get(c)).length;
-    const g = two.score > one.score && lowerHits > 0 ? two : one;
+    const lower = guessHeader(grid, kind, r + 1, false, manual);
+    // Two rows make one header only when each adds headers the other lacks (a group row over sub-headers).
+    const g = two.score > one.score && two.score > lower.score ? two : one;
     const hasAnchors = anchors.every((a) => [...g.fields.values()].includes(a));
     if (hasAnchors && g.score >= 3 && (!best || g.score > best.score)) best = g;
   }

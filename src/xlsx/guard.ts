@@ -30,26 +30,39 @@ async function readHead(file: string): Promise<Buffer> {
   }
 }
 
-/** The row count a worksheet declares in its <dimension>, read from the first bytes only. */
-async function declaredRows(zip: JSZip, name: string): Promise<number | null> {
+/**
+ * A worksheet's row count: its <dimension> from the first bytes when it declares one, else the last
+ * <row r="…"> seen while streaming the XML (never held whole in memory).
+ */
+async function sheetRows(zip: JSZip, name: string): Promise<number> {
   const entry = zip.file(name);
-  if (!entry) return null;
+  if (!entry) return 0;
   return new Promise((resolve) => {
-    let text = '';
+    let head = '';
+    let tail = '';
+    let maxRow = 0;
+    let settled = false;
     const stream = entry.nodeStream('nodebuffer');
-    const done = (v: number | null) => {
+    const done = (v: number) => {
+      if (settled) return;
+      settled = true;
       stream.removeAllListeners('data');
       (stream as unknown as { pause?: () => void }).pause?.();
       resolve(v);
     };
     stream.on('data', (chunk: Buffer) => {
-      text += chunk.toString('utf8');
-      const m = /<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(text);
-      if (m) done(Number(m[1] ?? 1));
-      else if (/<sheetData/.test(text) || text.length > 65536) done(null);
+      const text = tail + chunk.toString('utf8');
+      if (head.length < 65536) {
+        head += text;
+        const m = /<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
+        if (m) return done(Number(m[1] ?? 1));
+      }
+      for (const m of text.matchAll(/<row[^>]*\sr="(\d+)"/g)) maxRow = Math.max(maxRow, Number(m[1]));
+      if (maxRow > MAX_ROWS) return done(maxRow);
+      tail = text.slice(-64);
     });
-    stream.on('end', () => done(null));
-    stream.on('error', () => done(null));
+    stream.on('end', () => done(maxRow));
+    stream.on('error', () => done(maxRow));
   });
 }
 
@@ -92,8 +105,7 @@ export async function guardInput(file: string): Promise<void> {
   for (const entry of Object.values(zip.files)) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
     const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    const rows = await declaredRows(zip, entry.name);
-    if ((rows !== null && rows > MAX_ROWS) || size > MAX_SHEET_XML_BYTES) {
+    if (size > MAX_SHEET_XML_BYTES || (await sheetRows(zip, entry.name)) > MAX_ROWS) {
       throw new InputError(`文件「${name}」的工作表超过 ${MAX_ROWS.toLocaleString('en-US')} 行，超出本工具的处理范围。请删除多余的空行或把数据拆分为多个文件后再校验。`);
     }
   }
