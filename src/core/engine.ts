@@ -127,7 +127,7 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
       : `没有找到执法人员表：请确认表头含有以下列（可在表头行上方留标题行）：${expected}。`;
     return { ...base, status: 'not-a-roster', message, unit: '', personTable: null, agencyTable: located.agency, notices: [] };
   }
-  const toRecs = (t: Table | null, kind: TableKind) => (t ? t.records.map((r) => new Rec(kind, t.sheet, r, opts.checkDate)) : []);
+  const toRecs = (t: Table | null, kind: TableKind) => (t ? t.records.map((r) => new Rec(kind, t, r, opts.checkDate)) : []);
   const people = toRecs(located.person, 'person');
   const agencies = toRecs(located.agency, 'agency');
   const agencyByName = new Map<string, Rec>();
@@ -150,7 +150,8 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
     current = rule;
     rule.check(ctx);
   }
-  findings.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || a.col - b.col || a.rule.localeCompare(b.rule));
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  findings.sort((a, b) => cmp(a.sheet, b.sheet) || a.row - b.row || a.col - b.col || cmp(a.rule, b.rule));
 
   const unit = located.person.reportingUnit ?? mostCommon(people.map((p) => p.str('unit') ?? ''));
   const byRow = (table: TableKind) => groupBy(findings.filter((f) => f.table === table), (f) => f.row);
@@ -174,15 +175,16 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
       excess: Math.max(0, ...limits.map((n) => holders - n)),
     };
   });
+  const NO_FINDINGS: Finding[] = [];
   const personVerdicts: PersonVerdict[] = people.map((p) => {
-    const fs = personFindings.get(p.row) ?? [];
+    const fs = personFindings.get(p.row) ?? NO_FINDINGS;
     const holds = holdsCertificate(p);
-    const certCol = p.cell('certNumber') && !p.empty('certNumber') ? verdictCol : located.person!.fieldCol.name ?? verdictCol;
+    const certCol = !p.empty('certNumber') ? verdictCol : located.person!.fieldCol.name ?? verdictCol;
     return {
       sheet: p.sheet, row: p.row, name: p.label, unit: p.str('unit') ?? unit, agency: p.str('agency') ?? '',
       idNumber: p.str('idNumber') ?? '', certNumber: p.str('certNumber') ?? '', holds,
       colour: colourOf(fs, holds || liveCertificate(p) ? 'green' : 'none'),
-      rules: [...new Set(fs.map((f) => f.rule))],
+      rules: fs.length ? [...new Set(fs.map((f) => f.rule))].sort() : [],
       col: certCol,
     };
   });

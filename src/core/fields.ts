@@ -121,8 +121,13 @@ export const TABLES: Record<TableKind, { fields: FieldDef[]; sheet: string; en: 
   agency: { fields: AGENCY_FIELDS, sheet: '执法主体', en: 'Enforcement bodies', anchors: ['agencyName', 'agencyType'] },
 };
 
+const BY_KEY: Record<TableKind, Map<string, FieldDef>> = {
+  person: new Map(PERSON_FIELDS.map((f) => [f.key, f])),
+  agency: new Map(AGENCY_FIELDS.map((f) => [f.key, f])),
+};
+
 export function fieldDef(kind: TableKind, key: string): FieldDef {
-  const f = TABLES[kind].fields.find((d) => d.key === key);
+  const f = BY_KEY[kind].get(key);
   if (!f) throw new Error(`unknown field ${kind}.${key}`);
   return f;
 }

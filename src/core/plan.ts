@@ -214,14 +214,12 @@ export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptio
     if (p.colour === 'none') continue;
     const m = mark(p.sheet, p.row, p.col);
     m.verdict = p.colour;
-    m.note = [`证件结论：${VERDICT_ZH[p.colour]}${p.rules.length ? `（${p.rules.join('、')}）` : ''}`, m.note].filter(Boolean).join('\n');
+    // The certificate's reasons stand in 问题说明 on the same row; notes are kept for the cells at fault.
   }
   const agencyNameCol = r.agencyTable?.fieldCol.agencyName;
   for (const a of r.agencies) {
     if (!agencyNameCol) break;
-    const m = mark(a.sheet, a.row, agencyNameCol);
-    m.verdict = a.colour;
-    m.note = [`主体结论：${VERDICT_ZH[a.colour]}${a.rules.length ? `（${a.rules.join('、')}）` : ''}`, m.note].filter(Boolean).join('\n');
+    mark(a.sheet, a.row, agencyNameCol).verdict = a.colour;
   }
   plan.marks = [...marks.values()];
   const byRow = (table: 'person' | 'agency') => groupBy(r.findings.filter((f) => f.table === table), (f) => f.row);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Validation messages in Chinese: the people who edit profiles are county clerks.
+z.config(z.locales.zhCN());
+
 /**
  * The rule profile: thresholds and each rule's colour and on/off. A county changes these
  * without a code change; a partial profile is laid over the default one.

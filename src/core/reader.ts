@@ -10,15 +10,10 @@ export interface Column {
   field?: string;
 }
 
-export interface Cell {
-  row: number; // worksheet row, 1-based
-  col: number;
-  raw: CellValue;
-}
-
+/** A data row: the grid's own row array (no copy), read through the table's field index. */
 export interface RawRecord {
-  row: number;
-  cells: Record<string, Cell>;
+  row: number; // worksheet row, 1-based
+  values: CellValue[];
 }
 
 export interface Table {
@@ -27,6 +22,8 @@ export interface Table {
   headerRows: number[];
   columns: Column[];
   fieldCol: Record<string, number>;
+  /** field key → 0-based index into a record's values */
+  fieldIndex: Record<string, number>;
   unknownHeaders: string[];
   missingRequired: string[];
   records: RawRecord[];
@@ -117,9 +114,12 @@ function findHeader(grid: SheetGrid, kind: TableKind, manual?: Record<string, st
   return best;
 }
 
+/** A footer (填表人/审核人…) or total row: judged by its first non-blank cell. */
 function isFooter(row: CellValue[]): boolean {
-  const texts = row.filter((v) => !isBlank(v)).map((v) => cleanText(cellText(v)));
-  return texts.length > 0 && (FOOTER.test(texts[0]) || TOTAL.test(texts[0].replace(/\s/g, '')));
+  const first = row.find((v) => !isBlank(v));
+  if (typeof first !== 'string') return false;
+  const text = cleanText(first);
+  return FOOTER.test(text) || TOTAL.test(text.replace(/\s/g, ''));
 }
 
 function reportingUnit(grid: SheetGrid, beforeRow: number): string | undefined {
@@ -154,12 +154,16 @@ export function locateTable(grid: SheetGrid, kind: TableKind, manual?: Record<st
   const left = grid.left ?? 0;
   const columns: Column[] = [];
   const fieldCol: Record<string, number> = {};
+  const fieldIndex: Record<string, number> = {};
   const unknownHeaders: string[] = [];
   for (const [c, header] of [...h.headers.entries()].sort((a, b) => a[0] - b[0])) {
     const field = h.fields.get(c);
     if (OUTPUT_COLUMNS.includes(header)) continue;
     columns.push({ col: c + 1 + left, header, field });
-    if (field) fieldCol[field] = c + 1 + left;
+    if (field) {
+      fieldCol[field] = c + 1 + left;
+      fieldIndex[field] = c;
+    }
     else unknownHeaders.push(header);
   }
   const dataStart = h.rows[h.rows.length - 1] + 1;
@@ -168,15 +172,15 @@ export function locateTable(grid: SheetGrid, kind: TableKind, manual?: Record<st
   for (let r = dataStart; r < grid.rows.length; r++) {
     const row = grid.rows[r] ?? [];
     if (isFooter(row)) continue;
-    const cells: Record<string, Cell> = {};
     let content = false;
     for (const [c, key] of h.fields) {
-      const raw = at(grid, r, c);
-      cells[key] = { row: r + 1 + top, col: c + 1 + left, raw };
-      if (key !== 'seq' && !isBlank(raw)) content = true;
+      if (key !== 'seq' && !isBlank(row[c] ?? null)) {
+        content = true;
+        break;
+      }
     }
     if (!content) continue;
-    records.push({ row: r + 1 + top, cells });
+    records.push({ row: r + 1 + top, values: row });
     lastRow = r + 1 + top;
   }
   const cols = columns.map((c) => c.col);
@@ -187,6 +191,7 @@ export function locateTable(grid: SheetGrid, kind: TableKind, manual?: Record<st
     headerRows: h.rows.map((r) => r + 1 + top),
     columns,
     fieldCol,
+    fieldIndex,
     unknownHeaders,
     missingRequired: required,
     records,

@@ -1,39 +1,48 @@
 import { Day } from './dates';
 import { fieldDef, LIVE_CERT, TableKind } from './fields';
 import { IdInfo, parseId } from './idnumber';
-import { Cell, RawRecord } from './reader';
+import { RawRecord, Table } from './reader';
+import { CellValue } from './types';
 import { Parsed, parseCell } from './values';
+
+const EMPTY: Parsed = { kind: 'empty' };
 
 /** One row of a table with its cells read as their fields' types (parsed once, on demand). */
 export class Rec {
-  private cache = new Map<string, Parsed>();
+  /** readings by column index, filled on demand */
+  private cache: (Parsed | undefined)[] = [];
   private idCache?: IdInfo | { problem: string } | null;
+
+  readonly row: number;
+  readonly sheet: string;
 
   constructor(
     readonly kind: TableKind,
-    readonly sheet: string,
-    readonly raw: RawRecord,
+    private readonly table: Table,
+    private readonly rec: RawRecord,
     private readonly today: Day,
-  ) {}
-
-  get row(): number {
-    return this.raw.row;
+  ) {
+    this.row = rec.row;
+    this.sheet = table.sheet;
   }
 
-  cell(key: string): Cell | undefined {
-    return this.raw.cells[key];
+  /** the cell's value as the workbook holds it; undefined when the table has no such column */
+  raw(key: string): CellValue | undefined {
+    const i = this.table.fieldIndex[key];
+    return i === undefined ? undefined : this.rec.values[i] ?? null;
   }
 
   has(key: string): boolean {
-    return this.raw.cells[key] !== undefined;
+    return this.table.fieldIndex[key] !== undefined;
   }
 
   parsed(key: string): Parsed {
-    let p = this.cache.get(key);
+    const i = this.table.fieldIndex[key];
+    if (i === undefined) return EMPTY;
+    let p = this.cache[i];
     if (!p) {
-      const c = this.raw.cells[key];
-      p = c ? parseCell(c.raw, fieldDef(this.kind, key)) : { kind: 'empty' };
-      this.cache.set(key, p);
+      p = parseCell(this.rec.values[i] ?? null, fieldDef(this.kind, key));
+      this.cache[i] = p;
     }
     return p;
   }

@@ -1,12 +1,18 @@
 import { CellValue, isCellError } from './types';
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+/** anything cleanText would change: full-width forms, any whitespace */
+const NEEDS_CLEANING = /[\uFF01-\uFF5E\u3000\s]/;
+
 /** Full-width ASCII (！-～) and the ideographic space to their half-width forms. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** What a clerk meant: half-width, no line breaks, trimmed, inner runs of spaces folded. */
 export function cleanText(s: string): string {
+  if (!NEEDS_CLEANING.test(s)) return s;
   return toHalfWidth(s)
     .replace(/[\r\n\t]+/g, '')
     .replace(/\s+/g, ' ')

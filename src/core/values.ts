@@ -10,7 +10,7 @@ export type Parsed =
   | { kind: 'bad'; reason: 'error' | 'date' | 'list' | 'hours' | 'int' | 'idAsNumber'; suggestion?: string };
 
 export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && cleanText(v) === '');
+  return v === null || v === undefined || (typeof v === 'string' && (v === '' || cleanText(v) === ''));
 }
 
 /** Map a clerk's spelling to a list value, or null. */
@@ -31,7 +31,23 @@ function numberFrom(raw: CellValue): number | null {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
+/** Clerks repeat the same few spellings (是, 行政编制, 正常…): their readings are shared, not recomputed. */
+const MEMO = new WeakMap<FieldDef, Map<string, Parsed>>();
+const MEMO_LIMIT = 4096;
+
 export function parseCell(raw: CellValue, def: FieldDef): Parsed {
+  if (typeof raw !== 'string' || def.type === 'id' || def.type === 'text') return parseUncached(raw, def);
+  let m = MEMO.get(def);
+  if (!m) MEMO.set(def, (m = new Map()));
+  let p = m.get(raw);
+  if (!p) {
+    p = parseUncached(raw, def);
+    if (m.size < MEMO_LIMIT) m.set(raw, p);
+  }
+  return p;
+}
+
+function parseUncached(raw: CellValue, def: FieldDef): Parsed {
   if (isBlank(raw)) return { kind: 'empty' };
   if (isCellError(raw)) return { kind: 'bad', reason: 'error' };
   switch (def.type) {

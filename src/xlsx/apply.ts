@@ -1,108 +1,98 @@
 import ExcelJS from 'exceljs';
-import { a1 } from '../core/a1';
 import { OUTPUT_SHEETS } from '../core/reader';
 import { CellMark, ColumnBlock, OutSheet, PALETTE, Plan, Style } from '../core/plan';
 import { Verdict } from '../core/types';
+import { cellAt, restoreState, STATE_SHEET, StateWriter } from './state';
 
 /**
- * Applies a host-neutral plan to an exceljs workbook. Before marking a cell its own style and note
- * are saved in a very hidden sheet, so that clearMarks (or the next check) restores them exactly.
+ * Applies a host-neutral plan to an exceljs workbook. Every cell it changes is first saved by a
+ * StateWriter, so that clearMarks (or the next check) restores the clerk's own formatting exactly.
  */
-export const STATE_SHEET = '_证件清理_标记';
-
-/** kind, sheet, where, saved style JSON, saved note JSON (or widths) */
-type StateRow = [string, string, string, string, string | null];
+export { STATE_SHEET };
 
 const argb = (rgb: string) => `FF${rgb}`;
 const solid = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(rgb) } });
 const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
 const boxed: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : structuredClone(v);
-}
+const findingBorder: ExcelJS.Border = { style: 'medium', color: { argb: argb(PALETTE.finding.border) } };
 
 /** Restore every cell the last run marked, clear its result columns, drop its sheets. */
 export function clearMarks(wb: ExcelJS.Workbook): number {
-  const state = wb.getWorksheet(STATE_SHEET);
-  let restored = 0;
-  if (state) {
-    state.eachRow((row) => {
-      const kind = row.getCell(1).value;
-      const ws = wb.getWorksheet(String(row.getCell(2).value));
-      if (!ws) return;
-      const where = String(row.getCell(3).value);
-      if (kind === 'cell') {
-        const cell = ws.getCell(where);
-        cell.style = JSON.parse(String(row.getCell(4).value ?? '{}'));
-        const note = row.getCell(5).value;
-        if (note) cell.note = JSON.parse(String(note));
-        else (cell as unknown as { _comment?: unknown })._comment = undefined;
-        restored++;
-      } else if (kind === 'column') {
-        // where = "col:firstRow:lastRow"; these cells were empty before the run
-        const [col, first, last] = where.split(':').map(Number);
-        for (let r = first; r <= last; r++) {
-          for (let k = 0; k < 3; k++) {
-            const cell = ws.getCell(r, col + k);
-            cell.value = null;
-            cell.style = JSON.parse(String(row.getCell(4).value ?? '{}'))[`${r}:${k}`] ?? {};
-          }
-        }
-        const widths = JSON.parse(String(row.getCell(5).value ?? '[]')) as (number | undefined)[];
-        widths.forEach((w, k) => (ws.getColumn(col + k).width = w));
-      }
-    });
-  }
-  for (const name of [...OUTPUT_SHEETS]) {
+  const restored = restoreState(wb);
+  for (const name of OUTPUT_SHEETS) {
     const ws = wb.getWorksheet(name);
     if (ws) wb.removeWorksheet(ws.id);
   }
   return restored;
 }
 
-function markCell(ws: ExcelJS.Worksheet, m: CellMark, state: StateRow[]): void {
-  const cell = ws.getCell(m.row, m.col);
-  const original = clone(cell.style ?? {});
+/**
+ * The marked version of a style. Cells that share a style object keep sharing one marked object,
+ * so exceljs serialises each distinct style once however many cells carry it.
+ */
+class MarkedStyles {
+  private cache = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+  private none = {};
+
+  get(original: Partial<ExcelJS.Style> | undefined, m: CellMark): Partial<ExcelJS.Style> {
+    const base = original ?? this.none;
+    const key = `${m.verdict ?? ''}|${m.finding}`;
+    let byKey = this.cache.get(base);
+    if (!byKey) this.cache.set(base, (byKey = new Map()));
+    let style = byKey.get(key);
+    if (!style) {
+      style = structuredClone(base) as Partial<ExcelJS.Style>;
+      if (m.verdict) {
+        style.fill = solid(PALETTE[m.verdict].fill);
+        style.font = { ...(style.font ?? {}), color: { argb: argb(PALETTE[m.verdict].font) } };
+      } else if (m.finding) {
+        style.fill = solid(PALETTE.finding.fill);
+      }
+      if (m.finding) style.border = { top: findingBorder, left: findingBorder, bottom: findingBorder, right: findingBorder };
+      byKey.set(key, style);
+    }
+    return style;
+  }
+}
+
+function markCell(ws: ExcelJS.Worksheet, m: CellMark, state: StateWriter, styles: MarkedStyles): void {
+  state.save(ws, m.row, m.col);
+  const cell = cellAt(ws, m.row, m.col);
   const note = cell.note;
-  state.push(['cell', ws.name, a1(m.row, m.col), JSON.stringify(original), note ? JSON.stringify(note) : null]);
-  const style: Partial<ExcelJS.Style> = clone(original);
-  if (m.verdict) {
-    style.fill = solid(PALETTE[m.verdict].fill);
-    style.font = { ...(style.font ?? {}), color: { argb: argb(PALETTE[m.verdict].font) } };
-  } else if (m.finding) {
-    style.fill = solid(PALETTE.finding.fill);
-  }
-  if (m.finding) {
-    const b: ExcelJS.Border = { style: 'medium', color: { argb: argb(PALETTE.finding.border) } };
-    style.border = { top: b, left: b, bottom: b, right: b };
-  }
-  cell.style = style;
+  cell.style = styles.get(cell.style, m);
+  if (!m.note) return;
   const originalNote = typeof note === 'string' ? note : note ? (note as ExcelJS.Comment).texts?.map((t) => t.text).join('') : '';
   cell.note = originalNote ? `${m.note}\n\n（原批注）${originalNote}` : m.note;
 }
 
-const verdictStyle = (v?: Verdict): Partial<ExcelJS.Style> =>
-  v && v !== 'none'
-    ? { fill: solid(PALETTE[v].fill), font: { color: { argb: argb(PALETTE[v].font) }, bold: true }, border: boxed, alignment: { horizontal: 'center', vertical: 'top' } }
-    : { border: boxed, alignment: { horizontal: 'center', vertical: 'top' } };
+const centred: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'top' };
+const VERDICT_STYLES: Record<Verdict, Partial<ExcelJS.Style>> = {
+  red: { fill: solid(PALETTE.red.fill), font: { color: { argb: argb(PALETTE.red.font) }, bold: true }, border: boxed, alignment: centred },
+  yellow: { fill: solid(PALETTE.yellow.fill), font: { color: { argb: argb(PALETTE.yellow.font) }, bold: true }, border: boxed, alignment: centred },
+  green: { fill: solid(PALETTE.green.fill), font: { color: { argb: argb(PALETTE.green.font) }, bold: true }, border: boxed, alignment: centred },
+  none: { border: boxed, alignment: centred },
+};
+const TEXT_STYLE: Partial<ExcelJS.Style> = { border: boxed, alignment: { wrapText: true, vertical: 'top' } };
+const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true }, fill: solid(PALETTE.header.fill), border: boxed, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
 
-function writeColumns(ws: ExcelJS.Worksheet, b: ColumnBlock, state: StateRow[]): void {
-  const rows = [b.headerRow, ...b.rows.map((r) => r.row)];
-  const saved: Record<string, unknown> = {};
-  for (const r of rows) for (let k = 0; k < 3; k++) saved[`${r}:${k}`] = clone(ws.getCell(r, b.col + k).style ?? {});
-  const widths = [0, 1, 2].map((k) => ws.getColumn(b.col + k).width);
-  state.push(['column', ws.name, `${b.col}:${Math.min(...rows)}:${Math.max(...rows)}`, JSON.stringify(saved), JSON.stringify(widths)]);
+function writeColumns(ws: ExcelJS.Worksheet, b: ColumnBlock, state: StateWriter): void {
+  const width = b.headers.length;
+  // no Math.max(...rows): a spread of 200,000 arguments overflows the stack
+  const last = b.rows.reduce((m, r) => Math.max(m, r.row), b.headerRow);
+  state.written(ws, b.col, b.headerRow, last, width);
   b.headers.forEach((h, k) => {
-    const cell = ws.getCell(b.headerRow, b.col + k);
+    state.save(ws, b.headerRow, b.col + k);
+    const cell = cellAt(ws, b.headerRow, b.col + k);
     cell.value = h;
-    cell.style = { font: { bold: true }, fill: solid(PALETTE.header.fill), border: boxed, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+    cell.style = HEADER_STYLE;
   });
   for (const r of b.rows) {
     r.values.forEach((v, k) => {
-      const cell = ws.getCell(r.row, b.col + k);
+      if (v === '') return; // an empty reason or hint is left untouched, as the clerk had it
+      state.save(ws, r.row, b.col + k);
+      const cell = cellAt(ws, r.row, b.col + k);
       cell.value = v;
-      cell.style = k === 0 ? verdictStyle(r.verdict) : { border: boxed, alignment: { wrapText: true, vertical: 'top' } };
+      cell.style = k === 0 ? VERDICT_STYLES[r.verdict ?? 'none'] : TEXT_STYLE;
     });
   }
   [8, 50, 30].forEach((w, k) => (ws.getColumn(b.col + k).width = w));
@@ -111,7 +101,7 @@ function writeColumns(ws: ExcelJS.Worksheet, b: ColumnBlock, state: StateRow[]):
 const STYLES: Record<Style, Partial<ExcelJS.Style>> = {
   title: { font: { bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } },
   subtitle: { font: { size: 11 }, alignment: { horizontal: 'left', vertical: 'middle' } },
-  header: { font: { bold: true }, fill: solid(PALETTE.header.fill), border: boxed, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
+  header: HEADER_STYLE,
   cell: { border: boxed, alignment: { vertical: 'top' } },
   wrap: { border: boxed, alignment: { vertical: 'top', wrapText: true } },
   number: { border: boxed, alignment: { horizontal: 'center', vertical: 'top' } },
@@ -134,8 +124,9 @@ export function writeSheet(wb: ExcelJS.Workbook, s: OutSheet): ExcelJS.Worksheet
   });
   s.rows.forEach((row, r) => {
     row.forEach((c, k) => {
-      const cell = ws.getCell(r + 1, k + 1);
-      cell.value = c.link ? { text: String(c.v ?? ''), hyperlink: c.link, tooltip: `转到 ${c.link}` } : c.v;
+      const cell = cellAt(ws, r + 1, k + 1);
+      // A HYPERLINK formula, not a hyperlink object: exceljs's internal links break in WPS, which many offices use.
+      cell.value = c.link ? { formula: `HYPERLINK("#${c.link.replace(/"/g, '""')}","${String(c.v ?? '').replace(/"/g, '""')}")`, result: String(c.v ?? '') } : c.v;
       if (c.style) cell.style = STYLES[c.style];
     });
   });
@@ -154,15 +145,16 @@ export function writeSheet(wb: ExcelJS.Workbook, s: OutSheet): ExcelJS.Worksheet
 }
 
 export function applyPlan(wb: ExcelJS.Workbook, plan: Plan): void {
-  const state: StateRow[] = [];
+  const state = new StateWriter();
+  const styles = new MarkedStyles();
   for (const m of plan.marks) {
     const ws = wb.getWorksheet(m.sheet);
-    if (ws) markCell(ws, m, state);
+    if (ws) markCell(ws, m, state, styles);
   }
   for (const b of plan.columns) {
     const ws = wb.getWorksheet(b.sheet);
     if (ws) writeColumns(ws, b, state);
   }
   for (const s of plan.sheets) writeSheet(wb, s);
-  wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' }).addRows(state);
+  wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' }).addRows(state.rows());
 }

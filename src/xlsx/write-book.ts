@@ -28,7 +28,7 @@ function addSheet(wb: ExcelJS.Workbook, s: SheetSpec): void {
     ws.getCell(f.row, f.col).value = { formula: f.formula, result: f.result as string } as ExcelJS.CellFormulaValue;
   }
   for (const m of s.merges ?? []) ws.mergeCells(m);
-  const width = Math.max(...s.rows.map((r) => r.length));
+  const width = s.rows.reduce((m, r) => Math.max(m, r.length), 0);
   for (const h of s.headerRows ?? []) {
     for (let c = 1; c <= width; c++) {
       const cell = ws.getCell(h, c);

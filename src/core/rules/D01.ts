@@ -4,20 +4,26 @@ import { Rule, RuleContext } from '../rule';
 import { isCellError } from '../types';
 
 /** Required fields, including workbook.md's "required if" columns. Emptiness a specific rule covers (A01, A04, A09) is left to it. */
+const ALWAYS: Record<TableKind, string[]> = {
+  person: TABLES.person.fields.filter((f) => f.required).map((f) => f.key),
+  agency: TABLES.agency.fields.filter((f) => f.required).map((f) => f.key),
+};
+const NONE: string[] = [];
+
 function conditions(kind: TableKind, r: Rec): [string[], string][] {
   if (kind === 'person') {
     return [
-      [TABLES.person.fields.filter((f) => f.required).map((f) => f.key), 'required'],
-      [departed(r) ? ['departureDate'] : [], 'requiredIfDeparted'],
-      [liveCertificate(r) ? ['certNumber', 'certVersion', 'issueDate', 'expiryDate'] : [], 'requiredIfCertificate'],
-      [holdsCertificate(r) ? ['annualTrainingHours'] : [], 'requiredIfCertificate'],
-      [!r.empty('transferInDate') ? ['newFieldTrainingHours', 'transferReviewed'] : [], 'requiredIfTransfer'],
+      [ALWAYS.person, 'required'],
+      [departed(r) ? ['departureDate'] : NONE, 'requiredIfDeparted'],
+      [liveCertificate(r) ? ['certNumber', 'certVersion', 'issueDate', 'expiryDate'] : NONE, 'requiredIfCertificate'],
+      [holdsCertificate(r) ? ['annualTrainingHours'] : NONE, 'requiredIfCertificate'],
+      [!r.empty('transferInDate') ? ['newFieldTrainingHours', 'transferReviewed'] : NONE, 'requiredIfTransfer'],
     ];
   }
   const entrusted = r.str('agencyType') === '受委托组织';
   return [
-    [TABLES.agency.fields.filter((f) => f.required).map((f) => f.key), 'required'],
-    [entrusted ? ['managesPublicAffairs', 'entrustmentStart', 'entrustmentEnd', 'entrustmentPublicised', 'entrustsCoercion'] : [],
+    [ALWAYS.agency, 'required'],
+    [entrusted ? ['managesPublicAffairs', 'entrustmentStart', 'entrustmentEnd', 'entrustmentPublicised', 'entrustsCoercion'] : NONE,
       'requiredIfEntrusted'],
   ];
 }
@@ -37,7 +43,7 @@ function checkTable(ctx: RuleContext, kind: TableKind, recs: Rec[]): void {
           }
           continue;
         }
-        const raw = r.cell(key)!.raw;
+        const raw = r.raw(key);
         if (isCellError(raw) && fieldDef(kind, key).type === 'text') {
           ctx.report({ table: kind, rec: r, field: key, messageId: 'errorValue', data: { value: raw.error } });
         } else if (r.empty(key)) {

@@ -21,9 +21,9 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      const c = p.cell('idNumber');
-      if (c && isCellError(c.raw)) {
-        ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'errorValue', data: { value: c.raw.error } });
+      const raw = p.raw('idNumber');
+      if (isCellError(raw)) {
+        ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'errorValue', data: { value: raw.error } });
         continue;
       }
       const value = p.str('idNumber');

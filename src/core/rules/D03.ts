@@ -20,7 +20,7 @@ const rule: Rule = {
     for (const p of ctx.people) {
       const parsed = p.parsed('idNumber');
       if (parsed.kind === 'bad' && parsed.reason === 'idAsNumber') {
-        const raw = p.cell('idNumber')!.raw;
+        const raw = p.raw('idNumber') ?? null;
         const value = typeof raw === 'number' ? raw.toExponential(5).toUpperCase() : cellText(raw);
         ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'asNumber', data: { value } });
       }

@@ -21,7 +21,7 @@ const rule: Rule = {
         for (const key of dateKeys) {
           const p = r.parsed(key);
           if (p.kind === 'bad') {
-            ctx.report({ table: kind, rec: r, field: key, messageId: 'unreadable', data: { value: cellText(r.cell(key)!.raw) } });
+            ctx.report({ table: kind, rec: r, field: key, messageId: 'unreadable', data: { value: cellText(r.raw(key) ?? null) } });
           }
         }
       }

@@ -23,7 +23,7 @@ const rule: Rule = {
           if (p.kind !== 'bad') continue;
           const allowed = (def.type === 'yesno' ? ['是', '否'] : def.list ?? []).join('、');
           ctx.report({ table: kind, rec: r, field: def.key, messageId: 'notInList',
-            data: { value: cellText(r.cell(def.key)!.raw), allowed, suggestion: p.suggestion ?? '' } });
+            data: { value: cellText(r.raw(def.key) ?? null), allowed, suggestion: p.suggestion ?? '' } });
         }
       }
     }

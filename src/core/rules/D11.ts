@@ -24,7 +24,7 @@ const rule: Rule = {
       for (const r of recs) {
         for (const def of defs) {
           const p = r.parsed(def.key);
-          const value = r.has(def.key) ? cellText(r.cell(def.key)!.raw) : '';
+          const value = cellText(r.raw(def.key) ?? null);
           if (p.kind === 'bad') {
             ctx.report({ table: kind, rec: r, field: def.key, messageId: def.type === 'int' ? 'notCount' : 'notNumber', data: { value } });
           } else if (p.kind === 'ok' && def.type === 'hours') {

@@ -18,7 +18,7 @@ const rule: Rule = {
     for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
       for (const def of TABLES[kind as TableKind].fields.filter((f) => f.key_field)) {
         const hits = recs.filter((r) => {
-          const raw = r.cell(def.key)?.raw;
+          const raw = r.raw(def.key);
           return typeof raw === 'string' && hasStrayCharacters(raw);
         });
         if (hits.length) ctx.report({ table: kind, rec: hits[0], field: def.key, messageId: 'stray', data: { count: hits.length } });

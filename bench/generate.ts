@@ -1,0 +1,36 @@
+import { serialFromDay } from '../src/core/dates';
+import { makeId } from '../src/core/idnumber';
+import { CellValue, WorkbookGrid } from '../src/core/types';
+import { BookSpec } from '../src/sample/book';
+import { canonicalSheet } from '../src/sample/template';
+
+/** A large synthetic unit: n people over n/500 bodies, about one row in ten with a problem. */
+export function generate(n: number, checkDate: number): { grid: WorkbookGrid; book: BookSpec } {
+  const agencies = Math.max(1, Math.round(n / 500));
+  const people: Record<string, CellValue>[] = [];
+  for (let i = 0; i < n; i++) {
+    const year = 1965 + (i % 35);
+    const id = makeId('611026', `${year}0${1 + (i % 9)}1${i % 10}`, String(i % 1000).padStart(3, '0'));
+    const problem = i % 10 === 0 ? (i / 10) % 6 : -1;
+    people.push({
+      seq: i + 1, unit: '基准测试单位', agency: `执法主体${i % agencies}`, name: `人员${i}`, gender: Number(id[16]) % 2 ? '男' : '女',
+      idNumber: problem === 0 ? id.slice(0, 17) + (id[17] === '0' ? '1' : '0') : id,
+      staffCategory: problem === 1 ? '劳务派遣' : '行政编制', onEnforcementPost: '是',
+      employmentStatus: problem === 2 ? '退休' : '在岗', departureDate: problem === 2 ? serialFromDay(checkDate - 100) : null,
+      certNumber: `BM${String(i).padStart(7, '0')}`, certVersion: problem === 3 ? '旧版' : '新版',
+      issueDate: serialFromDay(checkDate - 400), expiryDate: serialFromDay(checkDate + (problem === 4 ? -5 : 800)),
+      certStatus: '正常', annualTrainingHours: problem === 5 ? 30 : 64, annualReview: '通过', sanction: '无',
+    });
+  }
+  const bodies = Array.from({ length: agencies }, (_, k) => ({
+    seq: k + 1, unit: '基准测试单位', agencyName: `执法主体${k}`, agencyType: '行政机关', legalBasis: '某法', basisCurrent: '是',
+    matchesMandate: '是', establishment: 600, enforcementPosts: 600,
+  }));
+  const book: BookSpec = { sheets: [canonicalSheet('person', '基准测试单位', people), canonicalSheet('agency', '基准测试单位', bodies)] };
+  book.sheets.forEach((s) => (s.lastValidatedRow = Math.min(s.lastValidatedRow ?? 0, 1000)));
+  const grid: WorkbookGrid = {
+    file: 'bench.xlsx',
+    sheets: book.sheets.map((s) => ({ name: s.name, rows: s.rows })),
+  };
+  return { grid, book };
+}

@@ -1,0 +1,72 @@
+import { execFileSync } from 'child_process';
+import { mkdirSync } from 'fs';
+import path from 'path';
+import { dayFromIso } from '../src/core/dates';
+import { checkWorkbook } from '../src/core/engine';
+import { planForCheck } from '../src/core/plan';
+import { summarize } from '../src/core/summary';
+import { writeBook } from '../src/xlsx/write-book';
+import { generate } from './generate';
+
+/**
+ * npm run bench [-- --json]: speed and memory figures of the issues' targets, printed as a table
+ * and, with --json, as one JSON object on the last line.
+ */
+const ROWS = 50_000;
+const checkDate = dayFromIso('2024-06-05')!;
+const outDir = path.join(__dirname, '..', '..', 'bench', 'out');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function task(name: string, file: string, out: string): { seconds: number; peakRssMb: number } {
+  const script = path.join(__dirname, 'task.js');
+  return JSON.parse(execFileSync(process.execPath, [script, name, file, out], { encoding: 'utf8' }).trim().split('\n').pop()!);
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  mkdirSync(outDir, { recursive: true });
+  const { grid, book } = generate(ROWS, checkDate);
+
+  const engineTimes: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = checkWorkbook(grid, { checkDate });
+    const summary = summarize(r, 'agency');
+    planForCheck(grid, r, { generatedAt: '', summary, summaryBy: 'agency' });
+    engineTimes.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    findings = r.findings.length;
+  }
+  const engineSeconds = median(engineTimes);
+
+  const file = path.join(outDir, 'bench-50k.xlsx');
+  await writeBook(book, file);
+  const io = [0, 1, 2].map(() => task('exceljs', file, path.join(outDir, 'io.xlsx')));
+  const cli = [0, 1, 2].map(() => task('cli', file, path.join(outDir, 'checked.xlsx')));
+  const ioS = median(io.map((x) => x.seconds));
+  const cliS = median(cli.map((x) => x.seconds));
+
+  const figures = {
+    rows: ROWS,
+    findings,
+    engine_rows_per_s: Math.round(ROWS / engineSeconds),
+    cli_check_50k_s: +cliS.toFixed(2),
+    exceljs_io_50k_s: +ioS.toFixed(2),
+    cli_vs_exceljs: +(cliS / ioS).toFixed(2),
+    peak_rss_mb: Math.round(Math.max(...cli.map((x) => x.peakRssMb))),
+    exceljs_peak_rss_mb: Math.round(Math.max(...io.map((x) => x.peakRssMb))),
+  };
+  const targets: Record<string, string> = { engine_rows_per_s: '≥ 100000', cli_vs_exceljs: '≤ 1.5' };
+  console.log('指标 figure                     数值 value      目标 target');
+  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(30)} ${String(v).padEnd(14)} ${targets[k] ?? ''}`);
+  if (json) console.log(JSON.stringify(figures));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,23 @@
+import ExcelJS from 'exceljs';
+import { main } from '../src/cli/main';
+
+/** One measured job in its own process: prints {seconds, peakRssMb} as JSON. */
+async function run(task: string, file: string, out: string): Promise<void> {
+  const t0 = process.hrtime.bigint();
+  if (task === 'exceljs') {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    await wb.xlsx.writeFile(out);
+  } else if (task === 'cli') {
+    await main(['check', file, '--out', out, '--date', '2024-06-05'], { out: () => {}, err: (s) => process.stderr.write(s + '\n') });
+  } else {
+    throw new Error(`unknown task ${task}`);
+  }
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  process.stdout.write(JSON.stringify({ seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+}
+
+run(process.argv[2], process.argv[3], process.argv[4]).catch((e) => {
+  process.stderr.write(String(e) + '\n');
+  process.exitCode = 1;
+});

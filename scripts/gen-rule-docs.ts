@@ -1,0 +1,7 @@
+import { writeFileSync } from 'fs';
+import path from 'path';
+import { ruleCatalogue } from '../src/core/catalogue';
+
+const out = path.join(__dirname, '..', '..', 'docs', 'rules.md');
+writeFileSync(out, ruleCatalogue());
+console.log(`已生成 ${out}`);

@@ -1,0 +1,20 @@
+import { readFileSync } from 'fs';
+import path from 'path';
+import { ruleCatalogue } from '../src/core/catalogue';
+import { RULES } from '../src/core/rules';
+
+describe('the rule catalogue in docs', () => {
+  it('is the one generated from the rule modules (run `npm run docs` after changing a rule)', () => {
+    expect(readFileSync(path.join(__dirname, '..', 'docs', 'rules.md'), 'utf8')).toBe(ruleCatalogue());
+  });
+
+  it('lists every D, P and A rule of rules.md, each once', () => {
+    const ids = RULES.map((r) => r.meta.id);
+    const expected = [
+      ...Array.from({ length: 13 }, (_, i) => `D${String(i + 1).padStart(2, '0')}`),
+      ...Array.from({ length: 15 }, (_, i) => `P${String(i + 1).padStart(2, '0')}`),
+      ...Array.from({ length: 11 }, (_, i) => `A${String(i + 1).padStart(2, '0')}`),
+    ];
+    expect(ids).toEqual(expected);
+  });
+});
