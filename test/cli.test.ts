@@ -38,6 +38,18 @@ beforeAll(async () => {
   const docx = new JSZip();
   docx.file('word/document.xml', '<w:document/>');
   writeFileSync(f('report.docx.xlsx'), await docx.generateAsync({ type: 'nodebuffer' }));
+  // Sheets that declare (or hold) more rows than the tool takes: refused before exceljs loads them.
+  const huge = async (file: string, sheetXml: string) => {
+    const z = new JSZip();
+    z.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    z.file('xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="人员" sheetId="1"/></sheets></workbook>');
+    z.file('xl/worksheets/sheet1.xml', sheetXml);
+    writeFileSync(f(file), await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  };
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>x</t></is></c></row>`).join('');
+  await huge('declared.xlsx', `<worksheet><dimension ref="A1:C200001"/><sheetData>${rows(3)}</sheetData></worksheet>`);
+  await huge('undeclared.xlsx', `<worksheet><sheetData>${rows(3)}<row r="200001"><c r="A200001"><v>1</v></c></row></sheetData></worksheet>`);
+  await huge('wide.xlsx', `<worksheet><dimension ref="A1:XFD150000"/><sheetData>${rows(3)}</sheetData></worksheet>`);
   const empty = new ExcelJS.Workbook();
   empty.addWorksheet('Sheet1');
   await empty.xlsx.writeFile(f('empty.xlsx'));
@@ -122,6 +134,9 @@ describe('cert-sweep check', () => {
     ['empty.xlsx', '空'],
     ['inventory.xlsx', '身份证号码'],
     ['missing.xlsx', '找不到文件'],
+    ['declared.xlsx', '超过 200,000 行'],
+    ['undeclared.xlsx', '超过 200,000 行'],
+    ['wide.xlsx', '内存'],
   ])('explains %s in Chinese, exit status 2, no stack trace', async (name, words) => {
     const r = await cli('check', f(name), '--json', ...DATE);
     expect(r.code).toBe(2);

@@ -1,5 +1,7 @@
 import { checkWorkbook } from '../src/core/engine';
+import { TABLES } from '../src/core/fields';
 import { locateTables } from '../src/core/reader';
+import { headerKey } from '../src/core/text';
 import { CellValue, WorkbookGrid } from '../src/core/types';
 import { CHECK_DATE, day, holder } from './helpers/grid';
 
@@ -114,5 +116,27 @@ describe('reader: finding the tables by their headers', () => {
     const empty = checkWorkbook(wb([{ name: 'S', rows: [] }]), { checkDate: CHECK_DATE });
     expect(empty.status).toBe('not-a-roster');
     expect(empty.message).toContain('空');
+  });
+});
+
+describe('header vocabulary', () => {
+  it('no header or synonym means two fields of one table', () => {
+    for (const kind of ['person', 'agency'] as const) {
+      const seen = new Map<string, string>();
+      for (const f of TABLES[kind].fields) {
+        for (const name of [f.header, ...(f.synonyms ?? [])]) {
+          const k = headerKey(name);
+          expect({ kind, name, field: seen.get(k) ?? f.key }).toEqual({ kind, name, field: f.key });
+          seen.set(k, f.key);
+        }
+      }
+    }
+  });
+
+  it('ignores a bracketed note in a header', () => {
+    const rows: CellValue[][] = [['姓名', '身份证号码', '人员类别', '证件版本（新版/旧版）', '编制性质【必填】']];
+    const t = locateTables(wb([{ name: 'S', rows }])).person!;
+    expect(t.fieldCol.certVersion).toBe(4);
+    expect(t.unknownHeaders).toEqual(['编制性质【必填】']);
   });
 });

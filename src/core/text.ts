@@ -29,8 +29,8 @@ export function hasStrayCharacters(raw: string): boolean {
 export function headerKey(raw: CellValue): string {
   if (raw === null || isCellError(raw)) return '';
   let s = toHalfWidth(String(raw)).replace(/\s+/g, '');
-  s = s.replace(/\((必填|选填|必须填写|可选|非必填)\)/g, '').replace(/[*＊]/g, '');
-  s = s.replace(/[()[\]【】〔〕]/g, '');
+  // 所属单位（必填）, 证件版本（新版/旧版）, 编制数【人】: a bracketed note is not part of the name
+  s = s.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, '').replace(/[*＊]/g, '');
   return s.replace(/[:：]$/, '');
 }
 

@@ -1,6 +1,8 @@
 import { promises as fs } from 'fs';
 import JSZip from 'jszip';
 import path from 'path';
+import { getHeapStatistics } from 'v8';
+import { colNumber } from '../core/a1';
 
 /** A file that cannot be used, with a Chinese message that says what to do. */
 export class InputError extends Error {
@@ -30,32 +32,36 @@ async function readHead(file: string): Promise<Buffer> {
   }
 }
 
+/** Cells a worksheet may hold before exceljs (about 700 bytes a cell at its peak) outgrows this process's heap. */
+const BYTES_PER_CELL = 1000;
+const ASSUMED_COLUMNS = 30;
+
 /**
- * A worksheet's row count: its <dimension> from the first bytes when it declares one, else the last
+ * A worksheet's size: its <dimension> from the first bytes when it declares one, else the last
  * <row r="…"> seen while streaming the XML (never held whole in memory).
  */
-async function sheetRows(zip: JSZip, name: string): Promise<number> {
+async function sheetSize(zip: JSZip, name: string): Promise<{ rows: number; cols: number }> {
   const entry = zip.file(name);
-  if (!entry) return 0;
+  if (!entry) return { rows: 0, cols: 0 };
   return new Promise((resolve) => {
     let head = '';
     let tail = '';
     let maxRow = 0;
     let settled = false;
     const stream = entry.nodeStream('nodebuffer');
-    const done = (v: number) => {
+    const done = (rows: number, cols = ASSUMED_COLUMNS) => {
       if (settled) return;
       settled = true;
       stream.removeAllListeners('data');
       (stream as unknown as { pause?: () => void }).pause?.();
-      resolve(v);
+      resolve({ rows, cols });
     };
     stream.on('data', (chunk: Buffer) => {
       const text = tail + chunk.toString('utf8');
       if (head.length < 65536) {
         head += text;
-        const m = /<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
-        if (m) return done(Number(m[1] ?? 1));
+        const m = /<dimension ref="([A-Z]+)\d+(?::([A-Z]+)(\d+))?"/.exec(head);
+        if (m) return done(Number(m[3] ?? 1), m[2] ? colNumber(m[2]) - colNumber(m[1]) + 1 : 1);
       }
       for (const m of text.matchAll(/<row[^>]*\sr="(\d+)"/g)) maxRow = Math.max(maxRow, Number(m[1]));
       if (maxRow > MAX_ROWS) return done(maxRow);
@@ -102,11 +108,18 @@ export async function guardInput(file: string): Promise<void> {
   if (!zip.file('xl/workbook.xml')) {
     throw new InputError(`文件「${name}」是压缩包但不是 Excel 工作簿（可能是 Word 文档或其他文件）。请提供 .xlsx 格式的摸排统计表。`);
   }
+  let cells = 0;
   for (const entry of Object.values(zip.files)) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
     const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (size > MAX_SHEET_XML_BYTES || (await sheetRows(zip, entry.name)) > MAX_ROWS) {
+    const dims = await sheetSize(zip, entry.name);
+    if (size > MAX_SHEET_XML_BYTES || dims.rows > MAX_ROWS) {
       throw new InputError(`文件「${name}」的工作表超过 ${MAX_ROWS.toLocaleString('en-US')} 行，超出本工具的处理范围。请删除多余的空行或把数据拆分为多个文件后再校验。`);
     }
+    cells += dims.rows * dims.cols;
+  }
+  const heap = getHeapStatistics().heap_size_limit;
+  if (cells * BYTES_PER_CELL > heap) {
+    throw new InputError(`文件「${name}」约有 ${Math.round(cells / 10000)} 万个单元格，超出本机可用内存（约 ${(heap / 2 ** 30).toFixed(1)} GB）能处理的范围。请删除多余的空行空列，或按执法主体拆分为几个文件后再校验。`);
   }
 }
