@@ -1,4 +1,4 @@
-import { serialFromDay } from '../src/core/dates';
+import { dayFromYmd, serialFromDay, ymdFromDay } from '../src/core/dates';
 import { makeId } from '../src/core/idnumber';
 import { CellValue, WorkbookGrid } from '../src/core/types';
 import { BookSpec } from '../src/sample/book';
@@ -9,8 +9,9 @@ export function generate(n: number, checkDate: number): { grid: WorkbookGrid; bo
   const agencies = Math.max(1, Math.round(n / 500));
   const people: Record<string, CellValue>[] = [];
   for (let i = 0; i < n; i++) {
-    const year = 1965 + (i % 35);
-    const id = makeId('611026', `${year}0${1 + (i % 9)}1${i % 10}`, String(i % 1000).padStart(3, '0'));
+    // a distinct birth day for every thousand people, so ID numbers never repeat (ages 25-59 in 2024)
+    const [y, m, d] = ymdFromDay(dayFromYmd(1965, 1, 1)! + ((Math.floor(i / 1000) * 997) % 12400));
+    const id = makeId('611026', `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`, String(i % 1000).padStart(3, '0'));
     const problem = i % 10 === 0 ? (i / 10) % 6 : -1;
     people.push({
       seq: i + 1, unit: '基准测试单位', agency: `执法主体${i % agencies}`, name: `人员${i}`, gender: Number(id[16]) % 2 ? '男' : '女',

@@ -4,6 +4,7 @@ import { fieldDef, TABLES, TableKind } from './fields';
 import { DEFAULT_PROFILE, Profile } from './profile';
 import { locateTables, ReadOptions, Table } from './reader';
 import { groupBy } from './group';
+import { compact } from './text';
 import { holdersByAgency } from './holders';
 import { holdsCertificate, liveCertificate, Rec } from './record';
 import { fill, Finding, Report, Rule, RuleContext } from './rule';
@@ -132,13 +133,19 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
   const agencies = toRecs(located.agency, 'agency');
   const agencyByName = new Map<string, Rec>();
   for (const a of agencies) {
-    const key = a.label.replace(/\s/g, '');
+    const key = compact(a.label);
     if (key && !agencyByName.has(key)) agencyByName.set(key, a);
   }
   const findings: Finding[] = [];
+  const holderCounts = holdersByAgency(people);
   let current: Rule = RULES[0];
   const ctx: RuleContext = {
     people, agencies, agencyByName, findings,
+    holders: holderCounts,
+    bodyOf: (p) => {
+      const name = p.str('agency');
+      return name === undefined ? undefined : agencyByName.get(compact(name));
+    },
     personTable: located.person,
     agencyTable: located.agency,
     checkDate: opts.checkDate,
@@ -161,11 +168,9 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
     fs.reduce<Verdict>((c, f) => worse(c, f.colour ?? (f.level === 'error' ? 'yellow' : c)), base);
   const verdictCol = located.person.fieldCol.certNumber ?? located.person.fieldCol.name ?? located.person.firstCol;
 
-  const holderCounts = holdersByAgency(people);
   const agencyVerdicts: AgencyVerdict[] = agencies.map((a) => {
     const fs = agencyFindings.get(a.row) ?? [];
-    const key = a.label.replace(/\s/g, '');
-    const holders = holderCounts.get(key) ?? 0;
+    const holders = holderCounts.get(compact(a.label)) ?? 0;
     const limits = [a.num('establishment'), a.num('enforcementPosts')].filter((n): n is number => n !== undefined);
     return {
       sheet: a.sheet, row: a.row, name: a.label, unit: a.str('unit') ?? unit,

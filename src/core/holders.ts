@@ -1,11 +1,13 @@
 import { holdsCertificate, Rec } from './record';
+import { compact } from './text';
 import { RuleContext } from './rule';
 
 /** Certificate holders (applications included, as 超编申领 counts) per normalised 执法主体 name. */
 export function holdersByAgency(people: Rec[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const p of people) {
-    const name = p.str('agency')?.replace(/\s/g, '');
+    const agency = p.str('agency');
+    const name = agency === undefined ? undefined : compact(agency);
     if (name && holdsCertificate(p)) m.set(name, (m.get(name) ?? 0) + 1);
   }
   return m;
@@ -13,10 +15,9 @@ export function holdersByAgency(people: Rec[]): Map<string, number> {
 
 /** A10/A11: holders of a body above one of its limits. */
 export function reportOverLimit(ctx: RuleContext, field: 'establishment' | 'enforcementPosts'): void {
-  const holders = holdersByAgency(ctx.people);
   for (const a of ctx.agencies) {
     const limit = a.num(field);
-    const n = holders.get(a.label.replace(/\s/g, '')) ?? 0;
+    const n = ctx.holders.get(compact(a.label)) ?? 0;
     if (limit !== undefined && n > limit) {
       ctx.report({ table: 'agency', rec: a, field, messageId: 'over', data: { holders: n, limit, excess: n - limit } });
     }

@@ -194,13 +194,16 @@ export function summarySheet(meta: { unit: string; checkDate: string; profile: s
 export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptions): Plan {
   const plan: Plan = { marks: [], columns: [], sheets: [] };
   if (r.status !== 'ok' || !r.personTable) return plan;
-  const marks = new Map<string, CellMark>();
+  // keyed by sheet, then by a number made of row and column: no string built per cell
+  const marks = new Map<string, Map<number, CellMark>>();
   const mark = (sheet: string, row: number, col: number): CellMark => {
-    const key = `${sheet}!${row}!${col}`;
-    let m = marks.get(key);
+    let bySheet = marks.get(sheet);
+    if (!bySheet) marks.set(sheet, (bySheet = new Map()));
+    const key = row * 20000 + col;
+    let m = bySheet.get(key);
     if (!m) {
       m = { sheet, row, col, finding: false, note: '' };
-      marks.set(key, m);
+      bySheet.set(key, m);
     }
     return m;
   };
@@ -221,7 +224,7 @@ export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptio
     if (!agencyNameCol) break;
     mark(a.sheet, a.row, agencyNameCol).verdict = a.colour;
   }
-  plan.marks = [...marks.values()];
+  plan.marks = [...marks.values()].flatMap((m) => [...m.values()]);
   const byRow = (table: 'person' | 'agency') => groupBy(r.findings.filter((f) => f.table === table), (f) => f.row);
   plan.columns.push(verdictBlock(grid, r.personTable, r.people, byRow('person')));
   if (r.agencyTable) plan.columns.push(verdictBlock(grid, r.agencyTable, r.agencies, byRow('agency')));

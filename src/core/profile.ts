@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { zhCN } from 'zod/v4/locales';
 
 // Validation messages in Chinese: the people who edit profiles are county clerks.
-z.config(z.locales.zhCN());
+z.config(zhCN());
 
 /**
  * The rule profile: thresholds and each rule's colour and on/off. A county changes these

@@ -1,5 +1,4 @@
 import { Day } from './dates';
-import { groupBy } from './group';
 import { TableKind } from './fields';
 import { Params } from './profile';
 import { Table } from './reader';
@@ -65,6 +64,10 @@ export interface RuleContext {
   checkDate: Day;
   params: Params;
   agencyByName: Map<string, Rec>;
+  /** the row of sheet 执法主体 a person's 执法主体 names, if any */
+  bodyOf(p: Rec): Rec | undefined;
+  /** certificate holders per compacted 执法主体 name */
+  holders: Map<string, number>;
   /** findings reported so far (late rules read earlier ones) */
   findings: readonly Finding[];
   report(r: Report): void;
@@ -81,5 +84,20 @@ export function fill(template: string, data: Record<string, string | number> = {
 
 /** Groups of two or more records sharing a key (duplicate ID numbers, certificate numbers). */
 export function duplicateGroups<T>(items: T[], key: (t: T) => string | undefined): T[][] {
-  return [...groupBy(items, key).entries()].filter(([k, g]) => k && g.length > 1).map(([, g]) => g);
+  // most keys are unique: hold the first item alone and make a list only on a repeat
+  const seen = new Map<string, T | T[]>();
+  const groups: T[][] = [];
+  for (const t of items) {
+    const k = key(t);
+    if (!k) continue;
+    const prev = seen.get(k);
+    if (prev === undefined) seen.set(k, t);
+    else if (Array.isArray(prev)) prev.push(t);
+    else {
+      const g = [prev, t];
+      seen.set(k, g);
+      groups.push(g);
+    }
+  }
+  return groups;
 }

@@ -1,4 +1,5 @@
 import { CheckResult } from './engine';
+import { compact } from './text';
 import { Text } from './types';
 
 /** The 汇总 statistics of outputs.md, one row per 执法主体 (a unit's workbook) or per unit (the county's). */
@@ -68,7 +69,7 @@ export function totalOf(rows: SummaryRow[]): SummaryRow {
   return total;
 }
 
-const norm = (s: string) => s.replace(/\s/g, '');
+const norm = compact;
 
 /**
  * Summary of one checked workbook. by 'agency': a row per 执法主体 (those on the bodies sheet first, then

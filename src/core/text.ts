@@ -25,6 +25,11 @@ export function hasStrayCharacters(raw: string): boolean {
   return cleanText(raw) !== raw;
 }
 
+/** A name with every space taken out, for matching names that clerks space differently. */
+export function compact(s: string): string {
+  return /\s/.test(s) ? s.replace(/\s/g, '') : s;
+}
+
 /** Header key for matching: half-width, no spaces/breaks, no （必填）/(*)/* markers, no brackets. */
 export function headerKey(raw: CellValue): string {
   if (raw === null || isCellError(raw)) return '';

@@ -32,11 +32,11 @@ function numberFrom(raw: CellValue): number | null {
 }
 
 /** Clerks repeat the same few spellings (是, 行政编制, 正常…): their readings are shared, not recomputed. */
-const MEMO = new WeakMap<FieldDef, Map<string, Parsed>>();
+const MEMO = new WeakMap<FieldDef, Map<string | number, Parsed>>();
 const MEMO_LIMIT = 4096;
 
 export function parseCell(raw: CellValue, def: FieldDef): Parsed {
-  if (typeof raw !== 'string' || def.type === 'id' || def.type === 'text') return parseUncached(raw, def);
+  if ((typeof raw !== 'string' && typeof raw !== 'number') || def.type === 'id') return parseUncached(raw, def);
   let m = MEMO.get(def);
   if (!m) MEMO.set(def, (m = new Map()));
   let p = m.get(raw);

@@ -1,4 +1,7 @@
 import { duplicateGroups, Rule } from '../rule';
+import { compact } from '../text';
+
+const compactOrUndefined = (s?: string) => (s === undefined ? undefined : compact(s));
 import { Rec } from '../record';
 
 /** Same person = same ID number, or same name where an ID is missing. */
@@ -19,7 +22,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const group of duplicateGroups(ctx.people, (p) => p.str('certNumber')?.replace(/\s/g, ''))) {
+    for (const group of duplicateGroups(ctx.people, (p) => compactOrUndefined(p.str('certNumber')))) {
       if (new Set(group.map(who)).size < 2) continue;
       for (const p of group) {
         const others = group.filter((o) => who(o) !== who(p)).map((o) => o.row).join('、');

@@ -23,7 +23,7 @@ const rule: Rule = {
     }
     for (const p of ctx.people) {
       const name = p.str('agency');
-      if (name && !ctx.agencyByName.has(name.replace(/\s/g, ''))) {
+      if (name && !ctx.bodyOf(p)) {
         ctx.report({ table: 'person', rec: p, field: 'agency', messageId: 'notFound', data: { value: name } });
       }
     }

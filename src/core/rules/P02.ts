@@ -16,7 +16,7 @@ const rule: Rule = {
   check(ctx) {
     for (const p of ctx.people) {
       const agency = p.str('agency');
-      const body = agency ? ctx.agencyByName.get(agency.replace(/\s/g, '')) : undefined;
+      const body = ctx.bodyOf(p);
       if (p.str('staffCategory') === '事业编制' && holdsCertificate(p) && body?.str('agencyType') === '行政机关') {
         ctx.report({ table: 'person', rec: p, field: 'staffCategory', messageId: 'institution', data: { agency: agency! } });
       }

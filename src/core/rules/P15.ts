@@ -24,7 +24,7 @@ const rule: Rule = {
     }
     for (const p of ctx.people) {
       const agency = p.str('agency');
-      const body = agency ? ctx.agencyByName.get(agency.replace(/\s/g, '')) : undefined;
+      const body = ctx.bodyOf(p);
       const rules = body && redRows.get(body.row);
       if (rules && holdsCertificate(p)) {
         ctx.report({ table: 'person', rec: p, field: 'agency', messageId: 'body', data: { agency: agency!, rules: [...rules].join('、') } });
