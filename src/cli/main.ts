@@ -13,6 +13,7 @@ import { checkFile, defaultOut, FileOutcome } from '../xlsx/check-file';
 import { InputError } from '../xlsx/guard';
 import { openWorkbook } from '../xlsx/read';
 import { writeBook } from '../xlsx/write-book';
+import { writeWorkbook } from '../xlsx/write';
 import { MessageId, t } from './messages';
 import { printOutcome, printTotal } from './print';
 
@@ -94,7 +95,7 @@ async function runClear(files: string[], out: string | undefined, lang: Lang, io
   try {
     const wb = await openWorkbook(files[0]);
     const n = clearMarks(wb);
-    await wb.xlsx.writeFile(out);
+    await writeWorkbook(wb, out);
     io.out(t(lang, 'cleared', { n, out }));
     return 0;
   } catch (e) {

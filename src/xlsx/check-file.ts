@@ -9,6 +9,7 @@ import { summarize, SummaryRow } from '../core/summary';
 import { applyPlan, clearMarks } from './apply';
 import { InputError } from './guard';
 import { openWorkbook, workbookGrid } from './read';
+import { writeWorkbook } from './write';
 
 export interface FileOutcome {
   file: string;
@@ -58,7 +59,7 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
     }
     applyPlan(wb, planForCheck(grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' }));
     await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-    await wb.xlsx.writeFile(opts.out);
+    await writeWorkbook(wb, opts.out);
     outcome.out = opts.out;
   }
   return outcome;

@@ -3,6 +3,7 @@ import { colLetter } from '../core/a1';
 import { isCellError } from '../core/types';
 import { PALETTE } from '../core/plan';
 import { BookSpec, SheetSpec } from '../sample/book';
+import { writeWorkbook } from './write';
 
 const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
 
@@ -64,5 +65,5 @@ export function bookToWorkbook(book: BookSpec): ExcelJS.Workbook {
 }
 
 export async function writeBook(book: BookSpec, file: string): Promise<void> {
-  await bookToWorkbook(book).xlsx.writeFile(file);
+  await writeWorkbook(bookToWorkbook(book), file);
 }
