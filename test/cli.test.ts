@@ -172,6 +172,26 @@ describe('cert-sweep check', () => {
   });
 });
 
+describe('when the reader cannot tell', () => {
+  it('says which sheets there are, and --map / --sheet let the clerk say which is which', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').addRow(['本表由营盘镇填报']);
+    const ws = wb.addWorksheet('花名册');
+    ws.addRow(['名字', '身份证号码', '人员类别', '持证单位', '证件状态']);
+    ws.addRow(['张三', holder().idNumber, '劳务派遣', '某局', '正常']);
+    await wb.xlsx.writeFile(f('odd.xlsx'));
+    const first = JSON.parse((await cli('check', f('odd.xlsx'), '--json', ...DATE)).out);
+    expect(first.files[0].status).toBe('not-a-roster');
+    expect(first.files[0].message).toContain('花名册');
+    expect(first.files[0].message).toContain('--map');
+    const r = await cli('check', f('odd.xlsx'), '--json', '--sheet', '花名册', '--map', '名字=姓名', '--map', '持证单位=执法主体', '--out', f('odd.out.xlsx'), ...DATE);
+    const j = JSON.parse(r.out);
+    expect(j.files[0].status).toBe('ok');
+    expect(j.people[0]).toMatchObject({ name: '张三', agency: '某局', colour: 'red' });
+    expect((await cli('check', f('odd.xlsx'), '--map', '名字=不存在的列')).err).toContain('--map 的写法不对');
+  });
+});
+
 describe('cert-sweep template', () => {
   it('writes the canonical workbook: dropdowns, text ID column, frozen header', async () => {
     const out = f('template.xlsx');

@@ -5,6 +5,7 @@ import { exitStatus, FileEntry, jsonReport } from '../core/contract';
 import { Day, dayFromIso, isoFromDay, todayLocal } from '../core/dates';
 import { DEFAULT_PROFILE, parseProfile, Profile } from '../core/profile';
 import { RULES } from '../core/rules';
+import { mappingFrom, ReadOptions } from '../core/reader';
 import { Lang } from '../core/types';
 import { demoUnits } from '../sample/demo';
 import { templateBook } from '../sample/template';
@@ -29,6 +30,9 @@ const OPTIONS = {
   date: { type: 'string' },
   profile: { type: 'string' },
   lang: { type: 'string' },
+  sheet: { type: 'string' },
+  'agency-sheet': { type: 'string' },
+  map: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -64,7 +68,22 @@ function stamp(now: Date): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`;
 }
 
-async function runCheck(files: string[], o: { out?: string; json?: boolean; checkDate: Day; profile: Profile; lang: Lang }, io: Io, now: Date): Promise<number> {
+interface CheckArgs {
+  out?: string;
+  json?: boolean;
+  checkDate: Day;
+  profile: Profile;
+  lang: Lang;
+  read?: ReadOptions;
+}
+
+function readOptions(values: { sheet?: string; 'agency-sheet'?: string; map?: string[] }): ReadOptions {
+  const { mapping, bad } = mappingFrom(values.map ?? []);
+  if (bad.length) throw new UsageError('badMap', { value: bad.join('、') });
+  return { sheet: { person: values.sheet, agency: values['agency-sheet'] }, mapping };
+}
+
+async function runCheck(files: string[], o: CheckArgs, io: Io, now: Date): Promise<number> {
   if (files.length === 0) throw new UsageError('noFiles');
   let outDir: string | undefined;
   if (o.out && files.length > 1) {
@@ -74,7 +93,7 @@ async function runCheck(files: string[], o: { out?: string; json?: boolean; chec
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     const out = outDir ? defaultOut(file, outDir) : o.out ?? defaultOut(file);
-    const outcome = await checkFile(file, { checkDate: o.checkDate, profile: o.profile, generatedAt: stamp(now), out });
+    const outcome = await checkFile(file, { checkDate: o.checkDate, profile: o.profile, generatedAt: stamp(now), out, read: o.read });
     outcomes.push(outcome);
     if (!o.json) printOutcome(outcome, o.lang, io);
   }
@@ -163,7 +182,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const profile = await loadProfile(values.profile);
     switch (cmd) {
       case 'check':
-        return await runCheck(rest, { out: values.out, json: values.json, checkDate, profile, lang }, io, now);
+        return await runCheck(rest, { out: values.out, json: values.json, checkDate, profile, lang, read: readOptions(values) }, io, now);
       case 'clear':
         return await runClear(rest, values.out, lang, io);
       case 'template': {

@@ -7,6 +7,7 @@ const M = {
 
 用法：
   cert-sweep check 文件.xlsx... [--out 路径] [--json] [--date YYYY-MM-DD] [--profile 规则.json]
+                  [--sheet 工作表] [--agency-sheet 工作表] [--map 表头=规范表头]...
       校验摸排统计表，写出带标记的副本（默认为 原名.checked.xlsx，从不改动原文件）
   cert-sweep clear 文件.xlsx --out 路径     去除上次校验留下的标记，恢复原有格式
   cert-sweep template [--out 路径]          生成空白的标准摸排统计表模板
@@ -17,6 +18,8 @@ const M = {
   --json      按约定格式输出 JSON（见 docs/outputs）
   --date      核查日期，默认今天
   --profile   规则配置文件（JSON），可只写需要修改的部分
+  --sheet     执法人员表所在的工作表（自动识别不了时使用）；--agency-sheet 同理
+  --map       把不认识的表头对应到规范表头，可重复，例如 --map 持证单位=执法主体
   --lang en   英文输出
 
 退出码：0 无错误且无红色证件；1 发现问题；2 输入文件无法使用。`,
@@ -24,6 +27,7 @@ const M = {
 
 Usage:
   cert-sweep check FILE.xlsx... [--out PATH] [--json] [--date YYYY-MM-DD] [--profile PROFILE.json]
+                  [--sheet SHEET] [--agency-sheet SHEET] [--map HEADER=CANONICAL]...
   cert-sweep clear FILE.xlsx --out PATH
   cert-sweep template [--out PATH]
   cert-sweep demo [--out DIR] [--date YYYY-MM-DD]
@@ -33,6 +37,7 @@ Exit status: 0 no error and no red certificate; 1 findings; 2 an input could not
   },
   badArgs: { zh: '命令参数有误：{detail}\n运行 cert-sweep --help 查看用法。', en: 'Bad arguments: {detail}\nRun cert-sweep --help for usage.' },
   unknownCommand: { zh: '未知命令「{cmd}」。可用命令：check、clear、template、demo、rules。', en: 'Unknown command "{cmd}". Commands: check, clear, template, demo, rules.' },
+  badMap: { zh: '--map 的写法不对：{value}。应写成 表头=规范表头，规范表头取自模板，例如 --map 持证单位=执法主体。', en: 'Bad --map: {value}. Write HEADER=CANONICAL with a template header, e.g. --map 持证单位=执法主体.' },
   noFiles: { zh: '请指定要校验的 .xlsx 文件，例如：cert-sweep check 摸排统计表.xlsx', en: 'Name the .xlsx files to check, e.g. cert-sweep check roster.xlsx' },
   badDate: { zh: '核查日期「{value}」格式不对，请写成 YYYY-MM-DD，例如 2024-06-05。', en: 'Check date "{value}" must be YYYY-MM-DD, e.g. 2024-06-05.' },
   badProfile: { zh: '规则配置文件「{file}」有误：\n{detail}', en: 'Profile "{file}" is invalid:\n{detail}' },

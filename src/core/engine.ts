@@ -125,7 +125,8 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
     const expected = TABLES.person.fields.filter((f) => f.required).map((f) => f.header).join('、');
     const message = wb.sheets.every((s) => s.rows.every((r) => r.every((v) => v === null || v === '')))
       ? '工作簿是空的，没有可校验的内容。'
-      : `没有找到执法人员表：请确认表头含有以下列（可在表头行上方留标题行）：${expected}。`;
+      : `没有找到执法人员表：请确认表头含有以下列（可在表头行上方留标题行）：${expected}。` +
+        `工作簿中的工作表：${wb.sheets.map((s) => s.name).join('、')}；如表头写法不同，可用 --sheet 指定工作表、用 --map 对应表头（如 --map 持证单位=执法主体）。`;
     return { ...base, status: 'not-a-roster', message, unit: '', personTable: null, agencyTable: located.agency, notices: [] };
   }
   const toRecs = (t: Table | null, kind: TableKind) => (t ? t.records.map((r) => new Rec(kind, t, r, opts.checkDate)) : []);

@@ -147,6 +147,25 @@ export interface ReadOptions {
   mapping?: Partial<Record<TableKind, Record<string, string>>>;
 }
 
+/**
+ * The clerk's mapping "表头=规范表头" (e.g. 持证单位=执法主体) as ReadOptions: the canonical header (or a
+ * synonym) names the field; a header of the bodies sheet maps there. Returns the words it could not use.
+ */
+export function mappingFrom(pairs: string[]): { mapping: NonNullable<ReadOptions['mapping']>; bad: string[] } {
+  const mapping: NonNullable<ReadOptions['mapping']> = {};
+  const bad: string[] = [];
+  for (const pair of pairs) {
+    const [from, to] = pair.split(/[=＝]/).map((x) => cleanText(x ?? ''));
+    const kind = (['person', 'agency'] as TableKind[]).find((k) => to && LOOKUP[k].has(headerKey(to)));
+    if (!from || !kind) {
+      bad.push(pair);
+      continue;
+    }
+    mapping[kind] = { ...mapping[kind], [from]: LOOKUP[kind].get(headerKey(to))! };
+  }
+  return { mapping, bad };
+}
+
 export function locateTable(grid: SheetGrid, kind: TableKind, manual?: Record<string, string>): Table | null {
   const h = findHeader(grid, kind, manual);
   if (!h) return null;

@@ -5,6 +5,7 @@ import { CheckResult, checkWorkbook } from '../core/engine';
 import { Day } from '../core/dates';
 import { planForCheck } from '../core/plan';
 import { Profile } from '../core/profile';
+import { ReadOptions } from '../core/reader';
 import { summarize, SummaryRow } from '../core/summary';
 import { applyPlan, clearMarks } from './apply';
 import { InputError } from './guard';
@@ -26,6 +27,8 @@ export interface CheckFileOptions {
   generatedAt: string;
   /** where to write the checked copy; omitted: do not write */
   out?: string;
+  /** the clerk's choice of sheets and header mapping, when the reader cannot tell */
+  read?: ReadOptions;
 }
 
 /** Default output path beside the input: 名称.checked.xlsx */
@@ -47,7 +50,7 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
   // A copy checked before carries the last run's marks: restore the clerk's own formatting first.
   clearMarks(wb);
   const grid = workbookGrid(wb, file);
-  const result = checkWorkbook(grid, { checkDate: opts.checkDate, profile: opts.profile });
+  const result = checkWorkbook(grid, { checkDate: opts.checkDate, profile: opts.profile, read: opts.read });
   if (result.status !== 'ok') {
     return { file, status: result.status, message: `「${name}」：${result.message}`, result, summary: [] };
   }
