@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import path from 'path';
-import { writeWorkbook } from '../src/xlsx/write';
+import { writeWorkbook } from '../src/xlsx/zip';
 import { load, tmpDir } from './helpers/files';
 
 describe('writing .xlsx with native deflate', () => {

@@ -14,7 +14,7 @@ import { checkFile, defaultOut, FileOutcome } from '../xlsx/check-file';
 import { InputError } from '../xlsx/guard';
 import { openWorkbook } from '../xlsx/read';
 import { writeBook } from '../xlsx/write-book';
-import { writeWorkbook } from '../xlsx/write';
+import { writeWorkbook } from '../xlsx/zip';
 import { MessageId, t } from './messages';
 import { printOutcome, printTotal } from './print';
 

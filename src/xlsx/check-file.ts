@@ -10,7 +10,7 @@ import { summarize, SummaryRow } from '../core/summary';
 import { applyPlan, clearMarks } from './apply';
 import { InputError } from './guard';
 import { openWorkbook, workbookGrid } from './read';
-import { writeWorkbook } from './write';
+import { writeWorkbook } from './zip';
 
 export interface FileOutcome {
   file: string;

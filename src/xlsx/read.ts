@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import path from 'path';
 import { serialFromDay } from '../core/dates';
 import { CellValue, SheetGrid, WorkbookGrid } from '../core/types';
-import { guardInput, InputError } from './guard';
+import { guardedFile, InputError } from './guard';
 
 /** exceljs cell value → the core's plain value (dates as serials, formulas as their cached result). */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
@@ -41,10 +41,10 @@ export function workbookGrid(wb: ExcelJS.Workbook, file: string): WorkbookGrid {
 
 /** Open an .xlsx for checking; every failure becomes an InputError with a Chinese message. */
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  await guardInput(file);
+  const data = await guardedFile(file);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new InputError(`文件「${path.basename(file)}」已损坏或格式异常，无法读取（${(e as Error).message.slice(0, 80)}）。请在 Excel 中打开并另存为 .xlsx 后重试。`);
   }

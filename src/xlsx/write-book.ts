@@ -3,7 +3,7 @@ import { colLetter } from '../core/a1';
 import { isCellError } from '../core/types';
 import { PALETTE } from '../core/plan';
 import { BookSpec, SheetSpec } from '../sample/book';
-import { writeWorkbook } from './write';
+import { writeWorkbook } from './zip';
 
 const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
 

@@ -4,20 +4,25 @@ import { promisify } from 'util';
 import zlib from 'zlib';
 
 /**
- * Writes a workbook as exceljs lays it out, but compressed by Node's own zlib: exceljs deflates with a
- * JavaScript port of zlib (pako), which is a quarter of the time of writing a large workbook. exceljs
- * writes an uncompressed zip; each part is then deflated natively, in parallel, and packed again.
+ * exceljs compresses with a JavaScript port of zlib (pako), about a quarter of the time of writing a large
+ * workbook. Here exceljs writes an uncompressed ("stored") zip and Node's own zlib deflates its parts, in
+ * parallel on its thread pool. (Reading stays with exceljs: its stored-zip path is slower than its inflate.)
+ * The same central-directory reader lets the input check look into a workbook without unzipping all of it.
  */
 const deflateRaw = promisify(zlib.deflateRaw);
+const inflateRaw = promisify(zlib.inflateRaw);
 
 interface Entry {
   name: Buffer;
   crc: number;
+  /** 0 stored, 8 deflated */
+  method: number;
   data: Buffer;
+  size: number;
 }
 
-/** The parts of an uncompressed (stored) zip, read through its central directory. */
-export function storedEntries(zip: Buffer): Entry[] {
+/** The parts of a zip, read through its central directory (as stored, still compressed where they are). */
+export function zipEntries(zip: Buffer): Entry[] {
   let eocd = zip.length - 22;
   while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
   if (eocd < 0) throw new Error('zip: no end of central directory');
@@ -28,23 +33,25 @@ export function storedEntries(zip: Buffer): Entry[] {
     if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('zip: bad central directory');
     const method = zip.readUInt16LE(p + 10);
     const crc = zip.readUInt32LE(p + 16);
-    const size = zip.readUInt32LE(p + 20);
+    const packed = zip.readUInt32LE(p + 20);
+    const size = zip.readUInt32LE(p + 24);
     const nameLen = zip.readUInt16LE(p + 28);
     const extraLen = zip.readUInt16LE(p + 30);
     const commentLen = zip.readUInt16LE(p + 32);
     const local = zip.readUInt32LE(p + 42);
     const name = zip.subarray(p + 46, p + 46 + nameLen);
-    if (method !== 0) throw new Error('zip: expected stored entries');
+    if (method !== 0 && method !== 8) throw new Error(`zip: compression method ${method}`);
+    if (packed === 0xffffffff || size === 0xffffffff) throw new Error('zip: zip64');
     const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    entries.push({ name, crc, data: zip.subarray(dataStart, dataStart + size) });
+    entries.push({ name, crc, method, data: zip.subarray(dataStart, dataStart + packed), size });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
 }
 
-/** A standard deflated zip of the given parts (names as UTF-8, no zip64: parts stay far below 4 GB). */
-export async function deflatedZip(entries: Entry[]): Promise<Buffer> {
-  const packed = await Promise.all(entries.map((e) => deflateRaw(e.data, { level: 6 })));
+/** A zip of the given stored parts, deflated or stored (names as UTF-8, no zip64: parts stay far below 4 GB). */
+export async function packZip(entries: Entry[], method: 0 | 8): Promise<Buffer> {
+  const packed = await Promise.all(entries.map((e) => (method === 8 ? deflateRaw(e.data, { level: 6 }) : e.data)));
   const now = new Date();
   const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
   const date = ((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
@@ -56,7 +63,7 @@ export async function deflatedZip(entries: Entry[]): Promise<Buffer> {
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4);
     head.writeUInt16LE(0x0800, 6); // UTF-8 names
-    head.writeUInt16LE(8, 8); // deflate
+    head.writeUInt16LE(method, 8);
     head.writeUInt16LE(time, 10);
     head.writeUInt16LE(date, 12);
     head.writeUInt32LE(e.crc, 14);
@@ -84,7 +91,19 @@ export async function deflatedZip(entries: Entry[]): Promise<Buffer> {
   return Buffer.concat([...locals, cd, end]);
 }
 
+/** The first bytes of a part's text, unzipping no more than that needs. */
+export function inflatePrefix(e: Entry, bytes: number): string {
+  if (e.method === 0) return e.data.subarray(0, bytes).toString('utf8');
+  const out = zlib.inflateRawSync(e.data.subarray(0, Math.min(e.data.length, bytes)), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  return out.subarray(0, bytes).toString('utf8');
+}
+
+/** Every part uncompressed. */
+export async function inflated(entries: Entry[]): Promise<Entry[]> {
+  return Promise.all(entries.map(async (e) => (e.method === 0 ? e : { ...e, method: 0, data: await inflateRaw(e.data) })));
+}
+
 export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
   const stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
-  await fs.writeFile(file, await deflatedZip(storedEntries(Buffer.from(stored as ArrayBuffer))));
+  await fs.writeFile(file, await packZip(zipEntries(Buffer.from(stored as ArrayBuffer)), 8));
 }
