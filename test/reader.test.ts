@@ -140,3 +140,22 @@ describe('header vocabulary', () => {
     expect(t.unknownHeaders).toEqual(['编制性质【必填】']);
   });
 });
+
+describe('people on several sheets', () => {
+  it('checks every sheet of people, colours each, and names the other sheet in cross-sheet findings', () => {
+    const header: CellValue[] = ['姓名', '身份证号码', '人员类别', '所属单位', '执法主体', '是否在执法岗位', '在岗状态', '证件状态', '执法证号'];
+    const a = holder();
+    const rows = (p: typeof a, cat = '行政编制'): CellValue[] => [p.name, p.idNumber, cat, '某镇', '某局', '是', '在岗', '未持证', null];
+    const r = checkWorkbook(wb([
+      { name: '执法局人员', rows: [header, rows(a)] },
+      { name: '综合执法队人员', rows: [['填报单位：某镇'], header, rows(holder()), rows(a)] },
+      { name: '主体', rows: [['执法主体名称', '主体类型', '执法依据', '依据现行有效', '与三定规定相符', '编制数', '执法岗位数'], ['某局', '行政机关', '某法', '是', '是', 9, 9]] },
+    ]), { checkDate: CHECK_DATE });
+    expect(r.personTables.map((t) => t.sheet)).toEqual(['执法局人员', '综合执法队人员']);
+    expect(r.people.map((p) => `${p.sheet}:${p.row}`)).toEqual(['执法局人员:2', '综合执法队人员:3', '综合执法队人员:4']);
+    const d08 = r.findings.filter((f) => f.rule === 'D08');
+    expect(d08.map((f) => `${f.sheet}!${f.cell}`)).toEqual(['执法局人员!B2', '综合执法队人员!B4']);
+    expect(d08[0].message).toContain('「综合执法队人员」4');
+    expect(r.notices.join()).toContain('2 个工作表');
+  });
+});

@@ -48,6 +48,7 @@ export interface CheckResult {
   checkDate: Day;
   profile: Profile;
   personTable: Table | null;
+  personTables: Table[];
   agencyTable: Table | null;
   people: PersonVerdict[];
   agencies: AgencyVerdict[];
@@ -78,7 +79,7 @@ function resolveColour(rule: Rule, profile: Profile, variant?: string): FindingC
 }
 
 function makeFinding(rule: Rule, r: Report, ctx: RuleContext, profile: Profile): Finding {
-  const table = (r.table === 'person' ? ctx.personTable : ctx.agencyTable) as Table;
+  const table = (r.at ?? r.rec?.table ?? (r.table === 'person' ? ctx.personTable : ctx.agencyTable)) as Table;
   const def = r.field ? fieldDef(r.table, r.field) : undefined;
   const row = r.row ?? r.rec?.row ?? table.headerRows[0];
   const col = r.col ?? (r.field ? table.fieldCol[r.field] : undefined) ?? table.fieldCol[r.table === 'person' ? 'name' : 'agencyName'] ?? table.firstCol;
@@ -127,10 +128,10 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
       ? '工作簿是空的，没有可校验的内容。'
       : `没有找到执法人员表：请确认表头含有以下列（可在表头行上方留标题行）：${expected}。` +
         `工作簿中的工作表：${wb.sheets.map((s) => s.name).join('、')}；如表头写法不同，可用 --sheet 指定工作表、用 --map 对应表头（如 --map 持证单位=执法主体）。`;
-    return { ...base, status: 'not-a-roster', message, unit: '', personTable: null, agencyTable: located.agency, notices: [] };
+    return { ...base, status: 'not-a-roster', message, unit: '', personTable: null, personTables: [], agencyTable: located.agency, notices: [] };
   }
   const toRecs = (t: Table | null, kind: TableKind) => (t ? t.records.map((r) => new Rec(kind, t, r, opts.checkDate)) : []);
-  const people = toRecs(located.person, 'person');
+  const people = located.persons.flatMap((t) => toRecs(t, 'person'));
   const agencies = toRecs(located.agency, 'agency');
   const agencyByName = new Map<string, Rec>();
   for (const a of agencies) {
@@ -148,6 +149,7 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
       return name === undefined ? undefined : agencyByName.get(compact(name));
     },
     personTable: located.person,
+    personTables: located.persons,
     agencyTable: located.agency,
     checkDate: opts.checkDate,
     params: profile.params,
@@ -159,18 +161,18 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
     rule.check(ctx);
   }
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  findings.sort((a, b) => cmp(a.sheet, b.sheet) || a.row - b.row || a.col - b.col || cmp(a.rule, b.rule));
+  const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  findings.sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || a.row - b.row || a.col - b.col || cmp(a.rule, b.rule));
 
   const unit = located.person.reportingUnit ?? mostCommon(people.map((p) => p.str('unit') ?? ''));
-  const byRow = (table: TableKind) => groupBy(findings.filter((f) => f.table === table), (f) => f.row);
+  const byRow = (table: TableKind) => groupBy(findings.filter((f) => f.table === table), (f) => `${f.sheet}\u0000${f.row}`);
   const personFindings = byRow('person');
   const agencyFindings = byRow('agency');
   const colourOf = (fs: Finding[], base: Verdict): Verdict =>
     fs.reduce<Verdict>((c, f) => worse(c, f.colour ?? (f.level === 'error' ? 'yellow' : c)), base);
-  const verdictCol = located.person.fieldCol.certNumber ?? located.person.fieldCol.name ?? located.person.firstCol;
 
   const agencyVerdicts: AgencyVerdict[] = agencies.map((a) => {
-    const fs = agencyFindings.get(a.row) ?? [];
+    const fs = agencyFindings.get(`${a.sheet}\u0000${a.row}`) ?? [];
     const holders = holderCounts.get(compact(a.label)) ?? 0;
     const limits = [a.num('establishment'), a.num('enforcementPosts')].filter((n): n is number => n !== undefined);
     return {
@@ -183,9 +185,11 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
   });
   const NO_FINDINGS: Finding[] = [];
   const personVerdicts: PersonVerdict[] = people.map((p) => {
-    const fs = personFindings.get(p.row) ?? NO_FINDINGS;
+    const fs = personFindings.get(`${p.sheet}\u0000${p.row}`) ?? NO_FINDINGS;
     const holds = holdsCertificate(p);
-    const certCol = !p.empty('certNumber') ? verdictCol : located.person!.fieldCol.name ?? verdictCol;
+    const t = p.table;
+    const verdictCol = t.fieldCol.certNumber ?? t.fieldCol.name ?? t.firstCol;
+    const certCol = !p.empty('certNumber') ? verdictCol : t.fieldCol.name ?? verdictCol;
     return {
       sheet: p.sheet, row: p.row, name: p.label, unit: p.str('unit') ?? unit, agency: p.str('agency') ?? '',
       idNumber: p.str('idNumber') ?? '', certNumber: p.str('certNumber') ?? '', holds,
@@ -194,12 +198,14 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
       col: certCol,
     };
   });
-  const notices = [located.person, located.agency]
+  const notices = [...located.persons, located.agency]
     .filter((t): t is Table => !!t && t.unknownHeaders.length > 0)
     .map((t) => `工作表「${t.sheet}」有未识别的列（已保留、未校验）：${t.unknownHeaders.join('、')}`);
+  if (located.persons.length > 1) notices.push(`执法人员分列在 ${located.persons.length} 个工作表中，已全部校验：${located.persons.map((t) => t.sheet).join('、')}`);
+  for (const s of located.otherAgencySheets) notices.push(`工作表「${s}」也像执法主体表，未读取；请把执法主体合并到「${located.agency!.sheet}」中，或用 --agency-sheet 指定`);
   return {
     ...base, status: 'ok', message: notices.join('；'), unit,
-    personTable: located.person, agencyTable: located.agency,
+    personTable: located.person, personTables: located.persons, agencyTable: located.agency,
     people: personVerdicts, agencies: agencyVerdicts, findings, notices,
   };
 }

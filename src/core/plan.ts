@@ -225,9 +225,11 @@ export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptio
     mark(a.sheet, a.row, agencyNameCol).verdict = a.colour;
   }
   plan.marks = [...marks.values()].flatMap((m) => [...m.values()]);
-  const byRow = (table: 'person' | 'agency') => groupBy(r.findings.filter((f) => f.table === table), (f) => f.row);
-  plan.columns.push(verdictBlock(grid, r.personTable, r.people, byRow('person')));
-  if (r.agencyTable) plan.columns.push(verdictBlock(grid, r.agencyTable, r.agencies, byRow('agency')));
+  for (const t of [...r.personTables, ...(r.agencyTable ? [r.agencyTable] : [])]) {
+    const onSheet = groupBy(r.findings.filter((f) => f.sheet === t.sheet), (f) => f.row);
+    const rows = t.kind === 'person' ? r.people.filter((p) => p.sheet === t.sheet) : r.agencies;
+    plan.columns.push(verdictBlock(grid, t, rows, onSheet));
+  }
   plan.sheets.push(findingsSheet(r.findings, false));
   plan.sheets.push(summarySheet({
     unit: r.unit, checkDate: isoFromDay(r.checkDate), profile: `${r.profile.name}（版本 ${r.profile.version}）`, generatedAt: opts.generatedAt,

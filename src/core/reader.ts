@@ -223,26 +223,33 @@ export function locateTable(grid: SheetGrid, kind: TableKind, manual?: Record<st
 }
 
 export interface Located {
+  /** the best-read person table (its 填报单位 names the unit) */
   person: Table | null;
+  /** every sheet that holds a person table, in workbook order: a unit may list its people on several */
+  persons: Table[];
   agency: Table | null;
+  /** other sheets that look like a bodies table but were not read */
+  otherAgencySheets: string[];
 }
 
 /** Find both tables by their headers, whatever the sheets are called. */
 export function locateTables(wb: WorkbookGrid, opts: ReadOptions = {}): Located {
-  const out: Located = { person: null, agency: null };
   const candidates = wb.sheets.filter((s) => !OUTPUT_SHEETS.includes(s.name));
-  for (const kind of ['person', 'agency'] as TableKind[]) {
+  const found = (kind: TableKind): Table[] => {
     const chosen = opts.sheet?.[kind];
     const sheets = chosen ? candidates.filter((s) => s.name === chosen) : candidates;
-    for (const s of sheets) {
-      const t = locateTable(s, kind, opts.mapping?.[kind]);
-      if (t && (!out[kind] || t.score > out[kind]!.score)) out[kind] = t;
-    }
-  }
-  if (out.person && out.agency && out.person.sheet === out.agency.sheet) {
-    // One sheet can only be one table: keep the better reading.
-    if (out.person.score >= out.agency.score) out.agency = null;
-    else out.person = null;
-  }
-  return out;
+    return sheets.flatMap((s) => locateTable(s, kind, opts.mapping?.[kind]) ?? []);
+  };
+  const agencies = found('agency');
+  // One sheet is one table: a sheet read both ways keeps its better reading.
+  const persons = found('person').filter((p) => !agencies.some((a) => a.sheet === p.sheet && a.score > p.score));
+  const bodies = agencies.filter((a) => !persons.some((p) => p.sheet === a.sheet));
+  const best = (ts: Table[]) => ts.reduce<Table | null>((b, t) => (!b || t.score > b.score ? t : b), null);
+  const agency = best(bodies);
+  return {
+    person: best(persons),
+    persons,
+    agency,
+    otherAgencySheets: bodies.filter((a) => a !== agency).map((a) => a.sheet),
+  };
 }

@@ -18,7 +18,7 @@ export class Rec {
 
   constructor(
     readonly kind: TableKind,
-    private readonly table: Table,
+    readonly table: Table,
     private readonly rec: RawRecord,
     private readonly today: Day,
   ) {

@@ -29,7 +29,8 @@ export interface Report {
   rec?: Rec;
   /** field key; a finding without one points at the row's name (person) or whole row */
   field?: string;
-  /** explicit location, for findings on a header */
+  /** explicit location, for findings on a header: the table (default: the record's, else the main one) */
+  at?: Table;
   row?: number;
   col?: number;
   messageId: string;
@@ -59,7 +60,9 @@ export interface Finding {
 export interface RuleContext {
   people: Rec[];
   agencies: Rec[];
+  /** the main person table; personTables lists every sheet of people */
   personTable: Table | null;
+  personTables: Table[];
   agencyTable: Table | null;
   checkDate: Day;
   params: Params;
@@ -80,6 +83,11 @@ export interface Rule {
 
 export function fill(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, k) => (k in data ? String(data[k]) : `{${k}}`));
+}
+
+/** Other rows, for a message: "5、8", naming the sheet where it is not the row's own ("「综合执法队」12"). */
+export function otherRows(self: Rec, others: Rec[]): string {
+  return others.map((o) => (o.sheet === self.sheet ? String(o.row) : `「${o.sheet}」${o.row}`)).join('、');
 }
 
 /** Groups of two or more records sharing a key (duplicate ID numbers, certificate numbers). */

@@ -86,19 +86,20 @@ export function summarize(r: CheckResult, by: 'agency' | 'file'): SummaryRow[] {
     }
     return row;
   };
-  const agencyRowOf = new Map<number, SummaryRow>();
+  const at = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+  const agencyRowOf = new Map<string, SummaryRow>();
   for (const a of r.agencies) {
     const row = rowFor(a.name);
     if (by === 'agency') row.unit = a.unit || r.unit;
     row.agencies += 1;
     row.overLimit += a.excess;
     row.agencyProblems += a.rules.filter((id) => id.startsWith('A')).length;
-    agencyRowOf.set(a.row, row);
+    agencyRowOf.set(at(a.sheet, a.row), row);
   }
-  const personRowOf = new Map<number, SummaryRow>();
+  const personRowOf = new Map<string, SummaryRow>();
   for (const p of r.people) {
     const row = rowFor(p.agency);
-    personRowOf.set(p.row, row);
+    personRowOf.set(at(p.sheet, p.row), row);
     row.people += 1;
     if (p.holds) row.holders += 1;
     if (p.colour === 'red') row.red += 1;
@@ -109,7 +110,7 @@ export function summarize(r: CheckResult, by: 'agency' | 'file'): SummaryRow[] {
   }
   for (const f of r.findings) {
     if (!f.rule.startsWith('D') || f.level !== 'error') continue;
-    const row = (f.table === 'person' ? personRowOf : agencyRowOf).get(f.row) ?? (by === 'file' ? rowFor('') : undefined);
+    const row = (f.table === 'person' ? personRowOf : agencyRowOf).get(at(f.sheet, f.row)) ?? (by === 'file' ? rowFor('') : undefined);
     if (row) row.dataErrors += 1;
   }
   return [...rows.values()];

@@ -29,16 +29,16 @@ function conditions(kind: TableKind, r: Rec): [string[], string][] {
 }
 
 function checkTable(ctx: RuleContext, kind: TableKind, recs: Rec[]): void {
-  const table = kind === 'person' ? ctx.personTable : ctx.agencyTable;
-  if (!table) return;
+  // a missing column is reported once per sheet, on its header row
   const missingReported = new Set<string>();
   for (const r of recs) {
     for (const [keys, messageId] of conditions(kind, r)) {
       for (const key of keys) {
         if (!r.has(key)) {
-          if (!missingReported.has(key)) {
-            missingReported.add(key);
-            ctx.report({ table: kind, field: key, row: table.headerRows[table.headerRows.length - 1], col: table.firstCol,
+          const t = r.table;
+          if (!missingReported.has(`${t.sheet}\u0000${key}`)) {
+            missingReported.add(`${t.sheet}\u0000${key}`);
+            ctx.report({ table: kind, at: t, field: key, row: t.headerRows[t.headerRows.length - 1], col: t.firstCol,
               messageId: 'missingColumn', data: { header: fieldDef(kind, key).header } });
           }
           continue;

@@ -1,4 +1,4 @@
-import { duplicateGroups, Rule } from '../rule';
+import { duplicateGroups, otherRows, Rule } from '../rule';
 
 const rule: Rule = {
   meta: {
@@ -15,7 +15,7 @@ const rule: Rule = {
   check(ctx) {
     for (const group of duplicateGroups(ctx.people, (p) => p.str('idNumber'))) {
       for (const p of group) {
-        const others = group.filter((o) => o !== p).map((o) => o.row).join('、');
+        const others = otherRows(p, group.filter((o) => o !== p));
         ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'duplicate', data: { others } });
       }
     }

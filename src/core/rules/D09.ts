@@ -1,4 +1,4 @@
-import { duplicateGroups, Rule } from '../rule';
+import { duplicateGroups, otherRows, Rule } from '../rule';
 import { compact } from '../text';
 
 const compactOrUndefined = (s?: string) => (s === undefined ? undefined : compact(s));
@@ -25,7 +25,7 @@ const rule: Rule = {
     for (const group of duplicateGroups(ctx.people, (p) => compactOrUndefined(p.str('certNumber')))) {
       if (new Set(group.map(who)).size < 2) continue;
       for (const p of group) {
-        const others = group.filter((o) => who(o) !== who(p)).map((o) => o.row).join('、');
+        const others = otherRows(p, group.filter((o) => who(o) !== who(p)));
         if (others) ctx.report({ table: 'person', rec: p, field: 'certNumber', messageId: 'duplicate', data: { value: p.str('certNumber')!, others } });
       }
     }
