@@ -1,0 +1,120 @@
+import { dayFromIso } from '../../src/core/dates';
+import { PALETTE } from '../../src/core/plan';
+import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { capabilities } from '../../src/office/mode';
+import { STATE_SHEET } from '../../src/office/state';
+import { clearMarks, goTo, Run, validate } from '../../src/office/validate';
+import { demoUnits } from '../../src/sample/demo';
+import { ApiVersion, simulateExcel } from '../../src/sim/excel';
+import { DEFAULT_FORMAT, SimWorkbookState } from '../../src/sim/model';
+
+const checkDate = dayFromIso('2024-06-05')!;
+const opts = { checkDate, profile: DEFAULT_PROFILE, generatedAt: '2024-06-05 09:30' };
+
+/** The demo unit with a two-row header and text dates, as a workbook open in (simulated) Excel. */
+function openDemo(which = 1): SimWorkbookState {
+  const book = demoUnits(checkDate)[which].book;
+  const wb = SimWorkbookState.from(book.sheets.map((s) => ({ name: s.name, rows: s.rows })));
+  // the clerk's own formatting, which every run must leave exactly as it was
+  const sheet = wb.sheets[0];
+  sheet.cell(4, 1).format.fill = '#DDEEFF';
+  sheet.cell(4, 9).format.bold = true;
+  sheet.notes.set(sheet.key(6, 3), '本人口头说明：身份证已补录');
+  return wb;
+}
+
+/** Everything a clerk could see, one line per thing, so that a difference names itself. */
+const snapshot = (wb: SimWorkbookState): string[] =>
+  wb.sheets.flatMap((s) => [
+    `sheet ${s.name} ${s.visibility}`,
+    ...[...s.cells.entries()]
+      .filter(([, c]) => c.value !== null || JSON.stringify(c.format) !== JSON.stringify(DEFAULT_FORMAT))
+      .map(([k, c]) => `${s.name}!${k} ${JSON.stringify(c.value)} ${JSON.stringify(c.format)}`),
+    ...[...s.notes.entries()].map(([k, n]) => `${s.name}!${k} note ${n}`),
+    ...s.conditionalFormats.map((c) => `${s.name} cf ${c.ranges.join(',')}`),
+    ...[...s.columnWidths.entries()].map(([k, w]) => `${s.name} col ${k} width ${w}`),
+  ]).sort();
+
+describe.each<[ApiVersion, 'full' | 'basic']>([['1.1', 'basic'], ['1.9', 'full'], ['1.18', 'full']])('校验 → 清除标记 on ExcelApi %s', (api, mode) => {
+  const wb = openDemo();
+  const before = snapshot(wb);
+  const values = (w: SimWorkbookState) => JSON.stringify(w.sheets.filter((s) => !['校验结果', '汇总', STATE_SHEET].includes(s.name)).map((s) => [...s.cells.entries()].filter(([, c]) => c.value !== null).map(([k, c]) => [k, c.value])));
+  const sim = simulateExcel(wb, { api, payloadLimit: 5 * 1024 * 1024 });
+  const caps = capabilities(sim.Office.context.requirements);
+  const run = sim.Excel.run as unknown as Run;
+
+  it(`detects ${mode} mode`, () => {
+    expect(caps.mode).toBe(mode);
+  });
+
+  it('marks every certificate and finding, writes the result columns and sheets, never a clerk value', async () => {
+    const originalValues = values(wb);
+    const out = await validate(run, caps, opts);
+    if (!out.ok) throw new Error(`${out.message} ${out.detail}`);
+    const r = out.result;
+    expect(r.people).toHaveLength(16);
+    const person = wb.sheet('人员')!;
+    const red = r.people.find((p) => p.colour === 'red')!;
+    if (mode === 'full') {
+      const cf = person.conditionalFormats.find((c) => c.fill === `#${PALETTE.red.fill}` && c.ranges.some((x) => x.includes(`${String.fromCharCode(64 + red.col)}${red.row}`)));
+      expect(cf).toBeDefined();
+      expect(person.get(red.row - 1, red.col - 1)?.format.fill ?? null).toBeNull(); // the cell's own format is untouched
+    } else {
+      expect(person.get(red.row - 1, red.col - 1)!.format.fill).toBe(`#${PALETTE.red.fill}`);
+    }
+    // the clerk's own note on the D03 cell stays; other finding cells get ours where notes exist (1.18)
+    const d03 = r.findings.find((f) => f.rule === 'D03')!;
+    expect(person.notes.get(person.key(d03.row - 1, d03.col - 1))).toBe('本人口头说明：身份证已补录');
+    const d05 = r.findings.find((f) => f.rule === 'D05')!;
+    expect(person.notes.get(person.key(d05.row - 1, d05.col - 1))?.includes('[D05]') ?? false).toBe(api === '1.18');
+    expect(wb.sheet('校验结果')!.get(1, 1)!.value).toBe(r.findings[0].rule);
+    expect(wb.sheet('汇总')).toBeDefined();
+    expect(wb.sheet(STATE_SHEET)!.visibility).toBe('VeryHidden');
+    const header = r.personTable!.headerRows[r.personTable!.headerRows.length - 1];
+    const verdictCol = [...person.cells.entries()].find(([, c]) => c.value === '清理结论')![0];
+    expect(Number(verdictCol.split(',')[0])).toBe(header - 1);
+    // every value the clerk had is still there, unchanged
+    const now = new Set(JSON.parse(values(wb)).flat().map((x: unknown) => JSON.stringify(x)));
+    for (const cell of JSON.parse(originalValues).flat()) expect(now.has(JSON.stringify(cell))).toBe(true);
+  });
+
+  it('a second 校验 replaces the marks instead of piling them up', async () => {
+    const person = wb.sheet('人员')!;
+    const cfs = person.conditionalFormats.length;
+    const notes = person.notes.size;
+    const out = await validate(run, caps, opts);
+    if (!out.ok) throw new Error(`${out.message} ${out.detail}`);
+    expect(person.conditionalFormats.length).toBe(cfs);
+    expect(person.notes.size).toBe(notes);
+  });
+
+  it('clicking a finding activates its sheet and selects its cell', async () => {
+    await goTo(run, '主体', 'H3');
+    expect(wb.sheets[wb.active].name).toBe('主体');
+    expect(wb.selection).toEqual({ sheet: '主体', address: '主体!H3' });
+  });
+
+  it('清除标记 leaves the workbook exactly as the clerk had it', async () => {
+    const r = await clearMarks(run, caps);
+    expect(r.ok).toBe(true);
+    wb.active = 0;
+    wb.selection = null;
+    const after = snapshot(wb);
+    expect(after.filter((x) => !before.includes(x))).toEqual([]);
+    expect(before.filter((x) => !after.includes(x))).toEqual([]);
+  });
+});
+
+describe('failures get a clear Chinese message', () => {
+  it.each([
+    ['the user is editing a cell', (wb: SimWorkbookState) => void (wb.editing = true), '编辑'],
+    ['the sheet is protected', (wb: SimWorkbookState) => void (wb.sheets[0].protected = true), '保护'],
+  ])('%s', async (_name, setup, words) => {
+    const wb = openDemo();
+    setup(wb);
+    const sim = simulateExcel(wb, { api: '1.18' });
+    const out = await validate(sim.Excel.run as unknown as Run, capabilities(sim.Office.context.requirements), opts);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.message).toContain(words);
+  });
+});
