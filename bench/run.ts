@@ -7,6 +7,11 @@ import { planForCheck } from '../src/core/plan';
 import { summarize } from '../src/core/summary';
 import { writeBook } from '../src/xlsx/write-book';
 import { generate } from './generate';
+import { DEFAULT_PROFILE } from '../src/core/profile';
+import { capabilities } from '../src/office/mode';
+import { Run, validate } from '../src/office/validate';
+import { simulateExcel, WEB_PAYLOAD_LIMIT } from '../src/sim/excel';
+import { SimWorkbookState } from '../src/sim/model';
 
 /**
  * npm run bench [-- --json]: speed and memory figures of the issues' targets, printed as a table
@@ -56,6 +61,22 @@ async function main(): Promise<void> {
   const ioS = median(io.map((x) => x.seconds));
   const cliS = median(cli.map((x) => x.seconds));
 
+  // The add-in against the simulated Excel (ExcelApi 1.18, web payload limits): requests and their size.
+  const excel: Record<string, number> = {};
+  for (const n of [1000, 10000, 50000]) {
+    const { book: b } = generate(n, checkDate);
+    const sim = simulateExcel(SimWorkbookState.from(b.sheets.map((s) => ({ name: s.name, rows: s.rows }))), { api: '1.18', payloadLimit: WEB_PAYLOAD_LIMIT });
+    const t0 = process.hrtime.bigint();
+    const out = await validate(sim.Excel.run as unknown as Run, capabilities(sim.Office.context.requirements), { checkDate, profile: DEFAULT_PROFILE, generatedAt: '' });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (!out.ok) throw new Error(`${n} rows: ${out.message} ${out.detail ?? ''}`);
+    const t = sim.totals();
+    excel[`excel_syncs_${n / 1000}k`] = t.syncs;
+    excel[`excel_max_request_bytes_${n / 1000}k`] = t.maxRequestBytes;
+    excel[`excel_max_response_bytes_${n / 1000}k`] = t.maxResponseBytes;
+    if (n === 10000) excel.click_to_marks_10k_ms = Math.round(ms - t.excelMs);
+  }
+
   const figures = {
     rows: ROWS,
     findings,
@@ -65,8 +86,14 @@ async function main(): Promise<void> {
     cli_vs_exceljs: +(cliS / ioS).toFixed(2),
     peak_rss_mb: Math.round(Math.max(...cli.map((x) => x.peakRssMb))),
     exceljs_peak_rss_mb: Math.round(Math.max(...io.map((x) => x.peakRssMb))),
+    ...excel,
   };
-  const targets: Record<string, string> = { engine_rows_per_s: '≥ 100000', cli_vs_exceljs: '≤ 1.5' };
+  const targets: Record<string, string> = {
+    engine_rows_per_s: '≥ 100000', cli_vs_exceljs: '≤ 1.5', click_to_marks_10k_ms: '≤ 300',
+    excel_syncs_1k: '≤ 8', excel_syncs_10k: '≤ 8', excel_syncs_50k: '≤ 8',
+    excel_max_request_bytes_1k: '≤ 4000000', excel_max_request_bytes_10k: '≤ 4000000', excel_max_request_bytes_50k: '≤ 4000000',
+    excel_max_response_bytes_50k: '≤ 5242880',
+  };
   console.log('指标 figure                     数值 value      目标 target');
   for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(30)} ${String(v).padEnd(14)} ${targets[k] ?? ''}`);
   if (json) console.log(JSON.stringify(figures));

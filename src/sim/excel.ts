@@ -20,6 +20,8 @@ export interface SyncRecord {
   ops: number;
   requestBytes: number;
   responseBytes: number;
+  /** time the simulated Excel spent on this request (not the add-in's) */
+  ms: number;
 }
 
 export class SimError extends Error {
@@ -62,8 +64,18 @@ export class SimContext {
     const batch = this.queue;
     this.queue = [];
     const requestBytes = batch.reduce((n, op) => n + bytes(op.request) + op.api.length + 16, 0);
-    const record: SyncRecord = { ops: batch.length, requestBytes, responseBytes: 0 };
+    const record: SyncRecord = { ops: batch.length, requestBytes, responseBytes: 0, ms: 0 };
     this.syncs.push(record);
+    const t0 = Date.now();
+    try {
+      this.process(batch, record);
+    } finally {
+      record.ms = Date.now() - t0;
+    }
+  }
+
+  private process(batch: Op[], record: SyncRecord): void {
+    const requestBytes = record.requestBytes;
     const limit = this.options.payloadLimit ?? Infinity;
     if (requestBytes > limit) throw new SimError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} bytes).`);
     if (this.state.editing) throw new SimError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
@@ -612,6 +624,7 @@ export function simulateExcel(state: SimWorkbookState, options: SimOptions) {
     syncs: contexts.reduce((n, c) => n + c.syncs.length, 0),
     maxRequestBytes: Math.max(0, ...contexts.map((c) => c.stats.maxRequestBytes)),
     maxResponseBytes: Math.max(0, ...contexts.map((c) => c.stats.maxResponseBytes)),
+    excelMs: contexts.reduce((n, c) => n + c.syncs.reduce((m, s) => m + s.ms, 0), 0),
   });
   return { Excel, Office, state, contexts, totals, reset: () => void (contexts.length = 0) };
 }

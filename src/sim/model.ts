@@ -76,7 +76,8 @@ export class SimSheet {
     let b: { r0: number; c0: number; r1: number; c1: number } | null = null;
     for (const [k, c] of this.cells) {
       const hasValue = c.value !== null && c.value !== '';
-      const formatted = JSON.stringify(c.format) !== JSON.stringify(DEFAULT_FORMAT);
+      const f = c.format;
+      const formatted = f.fill !== null || f.bold || f.wrap || f.fontColor !== '#000000' || f.numberFormat !== 'General' || Object.keys(f.borders).length > 0;
       if (!hasValue && (valuesOnly || !formatted)) continue;
       const [r, col] = k.split(',').map(Number);
       if (!b) b = { r0: r, c0: col, r1: r, c1: col };
