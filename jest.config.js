@@ -4,4 +4,5 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/test/setup.ts'],
 };

@@ -9,7 +9,7 @@ import { workbook, holder } from './helpers/grid';
 describe('the core bundle', () => {
   it('builds with webpack and checks a workbook in a bare JavaScript context', async () => {
     const out = tmpDir();
-    const config = require('../webpack.config.js')({}, { mode: 'production' });
+    const config = require('../webpack.config.js')({}, { mode: 'production' })[0];
     config.output.path = out;
     const stats = await new Promise<webpack.Stats>((resolve, reject) =>
       webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))));

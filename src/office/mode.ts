@@ -12,6 +12,8 @@ export interface Capabilities {
   widths: boolean;
   /** ExcelApi 1.4: *OrNullObject getters */
   nullObjects: boolean;
+  /** ExcelApi 1.8: data validation (drop-down lists) */
+  validation: boolean;
   /** ExcelApi 1.7: hyperlinks, frozen panes */
   hyperlinks: boolean;
   /** Excel on the web's 5 MB request/response limit applies (assumed everywhere: it costs little) */
@@ -30,6 +32,7 @@ export function capabilities(req: Requirements): Capabilities {
     widths: has('1.2'),
     nullObjects: has('1.4'),
     hyperlinks: has('1.7'),
+    validation: has('1.8'),
     payloadBudget: 3_900_000,
   };
 }

@@ -26,7 +26,17 @@ export interface ValidateOptions {
   onStage?: (stage: Stage) => void;
 }
 
-export type Outcome = { ok: true; result: CheckResult; marked: number } | { ok: false; message: string; detail?: string; result?: CheckResult };
+export type Outcome =
+  | { ok: true; result: CheckResult; marked: number }
+  | { ok: false; message: string; detail?: string; result?: CheckResult; sheets?: { name: string; headers: string[] }[] };
+
+/** Each sheet's likeliest header row (its first row of several texts), for the clerk to map by hand. */
+function headerGuesses(grid: WorkbookGrid): { name: string; headers: string[] }[] {
+  return grid.sheets.map((s) => {
+    const row = s.rows.find((r) => r.filter((v) => typeof v === 'string' && v.trim()).length >= 2) ?? [];
+    return { name: s.name, headers: row.filter((v): v is string => typeof v === 'string' && v.trim() !== '') };
+  });
+}
 
 /** The last run's result columns are still in the sheets when they are read: the check must not see them. */
 function blankPreviousResults(grid: WorkbookGrid, previous: StateRow[]): void {
@@ -54,7 +64,7 @@ export async function validate(run: Run, caps: Capabilities, opts: ValidateOptio
       blankPreviousResults(read.grid, previous);
       opts.onStage?.('check');
       const result = checkWorkbook(read.grid, { checkDate: opts.checkDate, profile: opts.profile, read: opts.read });
-      if (result.status !== 'ok') return { ok: false as const, message: result.message, result };
+      if (result.status !== 'ok') return { ok: false as const, message: result.message, result, sheets: headerGuesses(read.grid) };
       const summary = summarize(result, 'agency');
       const plan = planForCheck(read.grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' });
       opts.onStage?.('write');

@@ -516,6 +516,11 @@ export class SimRange extends ClientObject {
       c.format.numberFormat = v[r - a.r0]?.[col - a.c0] ?? v[0]?.[0] ?? 'General';
     });
   }
+  get dataValidation(): { rule: unknown } {
+    const write = (rule: unknown) =>
+      this.ctx.enqueue('DataValidation.rule@1.8', { rule }, () => void requireSheet(this.ctx, this.sheetName).validations.push({ range: areaAddress(this.sheetName, this.area()), rule }));
+    return { set rule(r: unknown) { write(r); } } as { rule: unknown };
+  }
   set hyperlink(h: { documentReference?: string; textToDisplay?: string }) {
     this.write('Range.hyperlink@1.7', h, (c) => (c.hyperlink = h));
   }

@@ -49,6 +49,7 @@ export class SimSheet {
   conditionalFormats: SimCF[] = [];
   charts: SimChart[] = [];
   merges: string[] = [];
+  validations: { range: string; rule: unknown }[] = [];
   columnWidths = new Map<number, number>();
   frozenRows = 0;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';

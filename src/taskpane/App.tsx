@@ -1,0 +1,164 @@
+import {
+  Badge, Button, Caption1, Divider, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, Title3, webLightTheme,
+} from '@fluentui/react-components';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { dayFromIso, isoFromDay, todayLocal } from '../core/dates';
+import { CheckResult } from '../core/engine';
+import { DEFAULT_PROFILE, parseProfile, Profile } from '../core/profile';
+import { ReadOptions } from '../core/reader';
+import { insertSheets } from '../office/insert';
+import { capabilities, MODE_TEXT } from '../office/mode';
+import { clearMarks, goTo, Stage, validate } from '../office/validate';
+import { demoUnits } from '../sample/demo';
+import { templateBook } from '../sample/template';
+import { Findings } from './Findings';
+import { Host } from './host';
+import { langOf, strings } from './i18n';
+import { Mapping } from './Mapping';
+import { Settings } from './Settings';
+
+const PROFILE_KEY = 'certSweep.profile';
+
+function loadProfile(host: Host): Profile {
+  const saved = host.settings.get(PROFILE_KEY);
+  if (typeof saved !== 'string') return DEFAULT_PROFILE;
+  const r = parseProfile(saved);
+  return 'profile' in r ? r.profile : DEFAULT_PROFILE;
+}
+
+function stamp(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function App({ host, notice }: { host: Host; notice?: string }) {
+  const lang = langOf(host.displayLanguage);
+  const t = strings(host.displayLanguage);
+  const caps = useMemo(() => capabilities(host.requirements), [host]);
+  const [tab, setTab] = useState<'main' | 'settings'>('main');
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [showProgress, setShowProgress] = useState(false);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(notice ? { intent: 'error', text: notice } : null);
+  const [mapping, setMapping] = useState<{ name: string; headers: string[] }[] | null>(null);
+  const [current, setCurrent] = useState(-1);
+  const [profile, setProfile] = useState<Profile>(() => loadProfile(host));
+  const [checkDate, setCheckDate] = useState(isoFromDay(todayLocal()));
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // a progress bar only when the work takes longer than half a second
+  const busy = (s: Stage | null) => {
+    setStage(s);
+    if (s && !timer.current) timer.current = setTimeout(() => setShowProgress(true), 500);
+    if (!s) {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      setShowProgress(false);
+    }
+  };
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  const runValidate = async (read?: ReadOptions, thenSheet?: string) => {
+    busy('read');
+    setMessage(null);
+    const out = await validate(host.run, caps, {
+      checkDate: dayFromIso(checkDate) ?? todayLocal(), profile, read, generatedAt: stamp(), onStage: (s) => busy(s === 'done' ? null : s),
+    });
+    busy(null);
+    if (out.ok) {
+      setResult(out.result);
+      setMapping(null);
+      setCurrent(-1);
+      if (thenSheet) await goTo(host.run, thenSheet, 'A1');
+    } else {
+      setResult(null);
+      setMessage({ intent: 'error', text: out.message });
+      setMapping(out.sheets ?? null);
+    }
+  };
+
+  const go = async (i: number) => {
+    if (!result) return;
+    const f = result.findings[i];
+    setCurrent(i);
+    const r = await goTo(host.run, f.sheet, f.cell);
+    if (!r.ok) setMessage({ intent: 'error', text: r.message });
+  };
+
+  const count = (c: string) => result?.people.filter((p) => p.colour === c).length ?? 0;
+  const errors = result?.findings.filter((f) => f.level === 'error').length ?? 0;
+
+  return (
+    <FluentProvider theme={webLightTheme} style={{ padding: 12, minHeight: '100vh', boxSizing: 'border-box' }} lang={lang === 'zh' ? 'zh-CN' : 'en-US'}>
+      <header>
+        <Title3 as="h1">{t.title}</Title3>
+        <div><Caption1>{t.mode}：{MODE_TEXT[caps.mode][lang]}</Caption1></div>
+      </header>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'main' | 'settings')} aria-label={t.title}>
+        <Tab value="main">{t.findings}</Tab>
+        <Tab value="settings">{t.settings}</Tab>
+      </TabList>
+      <Divider />
+      {tab === 'settings' ? (
+        <Settings profile={profile} checkDate={checkDate} lang={lang} t={t} onChange={setProfile} onDate={setCheckDate}
+          onSave={async () => {
+            host.settings.set(PROFILE_KEY, JSON.stringify(profile));
+            await host.settings.save();
+            setMessage({ intent: 'success', text: t.settingsSaved });
+            setTab('main');
+          }} />
+      ) : (
+        <main style={{ display: 'flex', flexDirection: 'column', gap: 10, marginTop: 8 }}>
+          {!result && !mapping && (
+            <section aria-label={t.intro1}>
+              <Text block>{t.intro1}</Text>
+              <Text block>{t.intro2}</Text>
+              <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+                <Button onClick={async () => {
+                  const r = await insertSheets(host.run, caps, templateBook().sheets);
+                  setMessage(r.ok ? { intent: 'success', text: t.templateInserted } : { intent: 'error', text: r.message });
+                }}>{t.insertTemplate}</Button>
+                <Button onClick={async () => {
+                  const unit = demoUnits(dayFromIso(checkDate) ?? todayLocal())[0];
+                  const r = await insertSheets(host.run, caps, unit.book.sheets);
+                  setMessage(r.ok ? { intent: 'success', text: t.sampleOpened } : { intent: 'error', text: r.message });
+                }}>{t.openSample}</Button>
+              </div>
+            </section>
+          )}
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            <Button appearance="primary" disabled={!!stage} onClick={() => runValidate()}>{t.validate}</Button>
+            <Button disabled={!!stage} onClick={async () => {
+              busy('write');
+              const r = await clearMarks(host.run, caps);
+              busy(null);
+              setResult(null);
+              setMessage({ intent: r.ok ? 'success' : 'error', text: r.ok ? t.cleared : r.message });
+            }}>{t.clear}</Button>
+            <Button disabled={!!stage} onClick={() => runValidate(undefined, '汇总')}>{t.summary}</Button>
+          </div>
+          {showProgress && stage && <ProgressBar aria-label={t[`stage_${stage}`]} />}
+          {showProgress && stage && <Caption1 aria-live="polite">{t[`stage_${stage}`]}</Caption1>}
+          {message && (
+            <MessageBar intent={message.intent}>
+              <MessageBarBody>{message.intent === 'error' ? `${t.failed}：` : ''}{message.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {mapping && <Mapping sheets={mapping} t={t} onRetry={(read) => runValidate(read)} />}
+          {result && (
+            <section aria-label={t.findings}>
+              <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }} aria-live="polite">
+                <Badge color="danger" appearance="filled">{t.red} {count('red')}</Badge>
+                <Badge color="warning" appearance="filled">{t.yellow} {count('yellow')}</Badge>
+                <Badge color="success" appearance="filled">{t.green} {count('green')}</Badge>
+                <Badge color="informative" appearance="outline">{t.errors} {errors}</Badge>
+                <Caption1>{t.people} {result.people.length} · {t.holders} {result.people.filter((p) => p.holds).length}</Caption1>
+              </div>
+              <Findings findings={result.findings} lang={lang} t={t} current={current} onGo={go} />
+            </section>
+          )}
+        </main>
+      )}
+    </FluentProvider>
+  );
+}

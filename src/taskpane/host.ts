@@ -1,0 +1,34 @@
+import { Requirements } from '../office/mode';
+import { Run } from '../office/validate';
+
+/** What the pane needs from Office: the real one in Excel, the simulation in tests and the playground. */
+export interface Host {
+  run: Run;
+  requirements: Requirements;
+  displayLanguage: string;
+  settings: {
+    get(key: string): unknown;
+    set(key: string, value: unknown): void;
+    save(): Promise<void>;
+  };
+}
+
+export function officeHost(): Host {
+  const settings = Office.context.document.settings;
+  return {
+    run: Excel.run as unknown as Run,
+    requirements: Office.context.requirements,
+    displayLanguage: Office.context.displayLanguage,
+    settings: {
+      get: (k) => settings.get(k),
+      set: (k, v) => settings.set(k, v),
+      save: () => new Promise((resolve, reject) => settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(r.error)))),
+    },
+  };
+}
+
+/** Settings kept in memory, for the simulation. */
+export function memorySettings(): Host['settings'] {
+  const m = new Map<string, unknown>();
+  return { get: (k) => m.get(k), set: (k, v) => void m.set(k, v), save: async () => undefined };
+}

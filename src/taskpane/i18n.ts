@@ -1,0 +1,88 @@
+/** Every text of the pane, Chinese first; English when Office runs in English. */
+const zh = {
+  title: '执法证件清理助手',
+  intro1: '逐行核查本单位的行政执法证件专项清理摸排统计表，给每张证件标出 红/黄/绿，并生成校验结果和汇总表。',
+  intro2: '所有数据只在本机 Excel 中处理，不会上传。先插入模板填写，或打开示例看看效果。',
+  insertTemplate: '插入模板',
+  openSample: '打开示例',
+  validate: '校验',
+  clear: '清除标记',
+  summary: '生成汇总',
+  settings: '规则设置',
+  stage_read: '正在读取工作表…',
+  stage_check: '正在逐行核查…',
+  stage_write: '正在标记和生成汇总…',
+  stage_done: '完成',
+  red: '红', yellow: '黄', green: '绿', errors: '错误',
+  people: '执法人员', holders: '持证',
+  findings: '问题清单',
+  noFindings: '没有发现问题。',
+  next: '下一个问题', previous: '上一个问题',
+  times: '处',
+  cleared: '已清除标记，工作簿已恢复原样。',
+  pickSheet: '没有自动识别出执法人员表。请选择工作表：',
+  mapHeader: '把不认识的表头对应到规范表头：',
+  mapNone: '（不对应）',
+  retry: '按以上选择重新校验',
+  checkDate: '核查日期',
+  annualTrainingHours: '年度培训学时下限',
+  transferTrainingHours: '调入新领域培训学时下限',
+  expiryWarningDays: '证件到期预警天数',
+  entrustmentWarningDays: '委托到期预警天数',
+  ruleOn: '启用', colour: '颜色', colourNone: '不着色',
+  saveSettings: '保存到工作簿',
+  settingsSaved: '规则配置已保存到本工作簿，下发模板的单位会沿用。',
+  mode: '运行模式',
+  templateInserted: '已插入“执法人员”和“执法主体”两张表（带下拉列表）。',
+  sampleOpened: '已插入示例数据，点“校验”看看效果。',
+  failed: '操作未完成',
+};
+export type Strings = typeof zh;
+
+const en: Strings = {
+  title: 'Certificate Clean-up Assistant',
+  intro1: "Checks your unit's law-enforcement certificate clean-up workbook row by row, colours every certificate red/yellow/green and builds the findings and summary sheets.",
+  intro2: 'Everything stays in Excel on this computer. Insert the template to start, or open the sample.',
+  insertTemplate: 'Insert template',
+  openSample: 'Open sample',
+  validate: 'Check',
+  clear: 'Clear marks',
+  summary: 'Build summary',
+  settings: 'Rule settings',
+  stage_read: 'Reading the sheets…',
+  stage_check: 'Checking every row…',
+  stage_write: 'Marking and building the summary…',
+  stage_done: 'Done',
+  red: 'Red', yellow: 'Yellow', green: 'Green', errors: 'Errors',
+  people: 'People', holders: 'Holders',
+  findings: 'Findings',
+  noFindings: 'No findings.',
+  next: 'Next finding', previous: 'Previous finding',
+  times: '×',
+  cleared: 'Marks cleared; the workbook is as it was.',
+  pickSheet: 'The staff sheet was not recognised. Pick the sheet:',
+  mapHeader: 'Map unknown headers to template headers:',
+  mapNone: '(none)',
+  retry: 'Check again with these choices',
+  checkDate: 'Check date',
+  annualTrainingHours: 'Minimum annual training hours',
+  transferTrainingHours: 'Minimum new-field training hours',
+  expiryWarningDays: 'Certificate expiry warning (days)',
+  entrustmentWarningDays: 'Entrustment expiry warning (days)',
+  ruleOn: 'On', colour: 'Colour', colourNone: 'No colour',
+  saveSettings: 'Save to workbook',
+  settingsSaved: 'Settings saved in this workbook; units given the template inherit them.',
+  mode: 'Mode',
+  templateInserted: 'Inserted the 执法人员 and 执法主体 sheets (with drop-down lists).',
+  sampleOpened: 'Sample data inserted; click Check to see it work.',
+  failed: 'Not completed',
+};
+
+export function strings(displayLanguage: string | undefined): Strings {
+  return displayLanguage && /^en/i.test(displayLanguage) ? en : zh;
+}
+
+export type Lang = 'zh' | 'en';
+export function langOf(displayLanguage: string | undefined): Lang {
+  return displayLanguage && /^en/i.test(displayLanguage) ? 'en' : 'zh';
+}
