@@ -63,6 +63,7 @@ module.exports = (env = {}, argv = {}) => {
       ],
       devServer: {
         server: 'https',
+        host: 'localhost', // the clerk's data never needs to be reachable from the network
         port: 3000,
         hot: false,
         headers: { 'Access-Control-Allow-Origin': '*' },
