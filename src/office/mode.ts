@@ -12,6 +12,8 @@ export interface Capabilities {
   widths: boolean;
   /** ExcelApi 1.4: *OrNullObject getters */
   nullObjects: boolean;
+  /** ExcelApi 1.13: merged areas (Office gives a merged block's value to its first cell only) */
+  mergedAreas: boolean;
   /** ExcelApi 1.8: data validation (drop-down lists) */
   validation: boolean;
   /** ExcelApi 1.7: hyperlinks, frozen panes */
@@ -33,6 +35,7 @@ export function capabilities(req: Requirements): Capabilities {
     nullObjects: has('1.4'),
     hyperlinks: has('1.7'),
     validation: has('1.8'),
+    mergedAreas: has('1.13'),
     payloadBudget: 3_900_000,
   };
 }

@@ -1,4 +1,5 @@
 import { OUTPUT_SHEETS } from '../core/reader';
+import { colNumber } from '../core/a1';
 import { CellValue, SheetGrid, WorkbookGrid } from '../core/types';
 import { Capabilities } from './mode';
 import { STATE_SHEET } from './state';
@@ -37,6 +38,22 @@ interface Pending {
   bytesPerRow: number;
 }
 
+/** Every cell of a merged block gets the block's value, as a clerk reads it (and as .xlsx readers see it). */
+function fillMerged(p: Pending & { merged: string[] }): void {
+  for (const address of p.merged) {
+    const m = /([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address.trim().replace(/\$/g, ''));
+    if (!m) continue;
+    const r0 = Number(m[2]) - 1 - p.top;
+    const c0 = colNumber(m[1]) - 1 - p.left;
+    const r1 = Number(m[4] ?? m[2]) - 1 - p.top;
+    const c1 = colNumber(m[3] ?? m[1]) - 1 - p.left;
+    const v = p.rows[r0]?.[c0] ?? null;
+    for (let r = Math.max(0, r0); r <= r1 && r < p.rows.length; r++) {
+      for (let c = Math.max(0, c0); c <= c1; c++) if (p.rows[r][c] === null || p.rows[r][c] === undefined) p.rows[r][c] = v;
+    }
+  }
+}
+
 export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities, file: string): Promise<ReadResult> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
@@ -52,17 +69,18 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
     const first = caps.mode === 'full' ? range.getIntersectionOrNullObject(`1:${FIRST_ROWS}`) : range;
     first.load('values,rowIndex,rowCount');
     const cfs = caps.mode === 'full' ? ws.getRange().conditionalFormats.load('items/id') : null;
-    return { name, range, first, cfs };
+    const merged = caps.mergedAreas ? range.getMergedAreasOrNullObject().load('address') : null;
+    return { name, range, first, cfs, merged };
   });
   const state = sheetNames.includes(STATE_SHEET) ? sheets.getItem(STATE_SHEET).getUsedRange().load('values') : null;
   await ctx.sync();
 
-  const pending: Pending[] = [];
+  const pending: (Pending & { merged: string[] })[] = [];
   const liveConditionalFormats = new Map<string, Set<string>>();
   for (const u of used) {
     if (u.cfs) liveConditionalFormats.set(u.name, new Set(u.cfs.items.map((c) => c.id)));
     if (u.range.isNullObject) {
-      pending.push({ sheet: u.name, top: 0, left: 0, rows: [], rowCount: 0, columnCount: 0, bytesPerRow: 0 });
+      pending.push({ sheet: u.name, top: 0, left: 0, rows: [], rowCount: 0, columnCount: 0, bytesPerRow: 0, merged: [] });
       continue;
     }
     const rows = u.first.isNullObject ? [] : (u.first.values as unknown[][]).map((r) => r.map(fromExcel));
@@ -70,6 +88,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
     pending.push({
       sheet: u.name, top: u.range.rowIndex, left: u.range.columnIndex, rows, rowCount: u.range.rowCount,
       columnCount: u.range.columnCount, bytesPerRow: rows.length ? bytes / rows.length : 0,
+      merged: u.merged && !u.merged.isNullObject ? u.merged.address.split(',') : [],
     });
   }
 
@@ -93,6 +112,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
     for (const b of batch) b.p.rows.push(...(b.range!.values as unknown[][]).map((r) => r.map(fromExcel)));
   }
 
+  for (const p of pending) fillMerged(p);
   const grids: SheetGrid[] = pending.map((p) => ({ name: p.sheet, rows: p.rows, top: p.top, left: p.left }));
   return {
     grid: { file, sheets: grids },

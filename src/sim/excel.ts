@@ -565,6 +565,27 @@ export class SimRange extends ClientObject {
       return r.r0 > r.r1 || r.c0 > r.c1 ? null : r;
     }, 'Range.getIntersectionOrNullObject@1.4');
   }
+  getMergedAreasOrNullObject(): { isNullObject: boolean; address: string; load(p?: string): unknown } {
+    const self = this;
+    const out = new Loadable(this.ctx, (prop) => {
+      const s = requireSheet(self.ctx, self.sheetName);
+      const a = self.area();
+      const inside = s.merges.map(parseArea).filter((m) => m.r0 >= a.r0 && m.r1 <= a.r1 && m.c0 >= a.c0 && m.c1 <= a.c1);
+      return prop === 'address' ? inside.map((m) => areaAddress(s.name, m)).join(',') : undefined;
+    }) as Loadable & { isNullObject: boolean; address: string };
+    let isNull: boolean | undefined;
+    this.ctx.enqueue('Range.getMergedAreasOrNullObject@1.13', {}, () => {
+      const s = requireSheet(self.ctx, self.sheetName);
+      const a = self.area();
+      isNull = !s.merges.map(parseArea).some((m) => m.r0 >= a.r0 && m.r1 <= a.r1 && m.c0 >= a.c0 && m.c1 <= a.c1);
+    });
+    Object.defineProperty(out, 'isNullObject', { get: () => {
+      if (isNull === undefined) throw new SimError('PropertyNotLoaded', "The property 'isNullObject' is not available until context.sync().");
+      return isNull;
+    } });
+    Object.defineProperty(out, 'address', { get: () => out.get('address') });
+    return out;
+  }
   select(): void {
     this.ctx.enqueue('Range.select', {}, () => {
       const s = requireSheet(this.ctx, this.sheetName);

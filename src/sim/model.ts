@@ -103,10 +103,11 @@ export class SimWorkbookState {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
   /** A workbook from plain rows per sheet, as the playground and the tests set one up. */
-  static from(sheets: { name: string; rows: CellValue[][] }[]): SimWorkbookState {
+  static from(sheets: { name: string; rows: CellValue[][]; merges?: string[] }[]): SimWorkbookState {
     const wb = new SimWorkbookState();
     for (const s of sheets) {
       const sh = new SimSheet(s.name);
+      sh.merges = [...(s.merges ?? [])];
       s.rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && (sh.cell(r, c).value = v)));
       wb.sheets.push(sh);
     }

@@ -118,3 +118,21 @@ describe('failures get a clear Chinese message', () => {
     if (!out.ok) expect(out.message).toContain(words);
   });
 });
+
+describe('merged cells, as Office gives them (the value in the first cell only)', () => {
+  const rows = () => [
+    ['姓名', '身份证号码', '人员类别', '所属单位', '执法主体', '是否在执法岗位', '在岗状态', '证件状态'],
+    ['张三', '611026198001011013', '行政编制', '营盘镇', '营盘镇人民政府', '是', '在岗', '未持证'],
+    ['李四', '611026198001011021', '行政编制', null, null, '是', '在岗', '未持证'],
+    ['王五', '611026198001011030', '行政编制', null, null, '是', '在岗', '未持证'],
+  ];
+  it.each<[ApiVersion, boolean]>([['1.18', true], ['1.9', false]])('on ExcelApi %s the merged 所属单位 is read for every row: %s', async (api, filled) => {
+    const wb = SimWorkbookState.from([{ name: '人员', rows: rows(), merges: ['D2:D4', 'E2:E4'] }]);
+    const sim = simulateExcel(wb, { api });
+    const out = await validate(sim.Excel.run as unknown as Run, capabilities(sim.Office.context.requirements), opts);
+    if (!out.ok) throw new Error(out.message);
+    const d01 = out.result.findings.filter((f) => f.rule === 'D01').map((f) => f.cell);
+    expect(d01.length === 0).toBe(filled);
+    // without the merged-areas API (before 1.13) the blank merged cells read as empty: D01 says so
+  });
+});
