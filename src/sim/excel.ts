@@ -568,6 +568,7 @@ export class SimRange extends ClientObject {
   getMergedAreasOrNullObject(): { isNullObject: boolean; address: string; load(p?: string): unknown } {
     const self = this;
     const out = new Loadable(this.ctx, (prop) => {
+      if (self.resolve() === null) return undefined;
       const s = requireSheet(self.ctx, self.sheetName);
       const a = self.area();
       const inside = s.merges.map(parseArea).filter((m) => m.r0 >= a.r0 && m.r1 <= a.r1 && m.c0 >= a.c0 && m.c1 <= a.c1);
@@ -575,6 +576,8 @@ export class SimRange extends ClientObject {
     }) as Loadable & { isNullObject: boolean; address: string };
     let isNull: boolean | undefined;
     this.ctx.enqueue('Range.getMergedAreasOrNullObject@1.13', {}, () => {
+      // a method of a null object gives a null object, as in Office
+      if (self.resolve() === null) return void (isNull = true);
       const s = requireSheet(self.ctx, self.sheetName);
       const a = self.area();
       isNull = !s.merges.map(parseArea).some((m) => m.r0 >= a.r0 && m.r1 <= a.r1 && m.c0 >= a.c0 && m.c1 <= a.c1);
