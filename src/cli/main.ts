@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
-import { exitStatus, FileEntry, jsonReport } from '../core/contract';
+import { exitCode, exitStatus, FileEntry, jsonReport } from '../core/contract';
 import { Day, dayFromIso, isoFromDay, todayLocal } from '../core/dates';
 import { DEFAULT_PROFILE, parseProfile, Profile } from '../core/profile';
 import { RULES } from '../core/rules';
@@ -12,11 +12,12 @@ import { templateBook } from '../sample/template';
 import { clearMarks } from '../xlsx/apply';
 import { checkFile, defaultOut, FileOutcome } from '../xlsx/check-file';
 import { InputError } from '../xlsx/guard';
+import { expandInputs, mergeFiles, readExpected } from '../xlsx/merge';
 import { openWorkbook } from '../xlsx/read';
 import { writeBook } from '../xlsx/write-book';
 import { writeWorkbook } from '../xlsx/zip';
 import { MessageId, t } from './messages';
-import { printOutcome, printTotal } from './print';
+import { printMerge, printOutcome, printTotal } from './print';
 
 export interface Io {
   out: (s: string) => void;
@@ -33,6 +34,8 @@ const OPTIONS = {
   sheet: { type: 'string' },
   'agency-sheet': { type: 'string' },
   map: { type: 'string', multiple: true },
+  expected: { type: 'string' },
+  'mask-ids': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -106,6 +109,33 @@ async function runCheck(files: string[], o: CheckArgs, io: Io, now: Date): Promi
     printTotal(outcomes, o.lang, io);
   }
   return exitStatus(entries, results);
+}
+
+async function runMerge(inputs: string[], o: CheckArgs & { expected?: string; maskIds?: boolean }, io: Io, now: Date): Promise<number> {
+  if (inputs.length === 0) throw new UsageError('noFiles');
+  if (!o.out) throw new UsageError('mergeNeedsOut');
+  let expected: string[] = [];
+  if (o.expected) {
+    try {
+      expected = await readExpected(o.expected);
+    } catch {
+      throw new UsageError('noExpected', { file: o.expected });
+    }
+  }
+  const files = await expandInputs(inputs);
+  if (files.length === 0) throw new UsageError('noXlsx');
+  const m = await mergeFiles(files, {
+    checkDate: o.checkDate, profile: o.profile, expected, out: o.out, maskIds: !!o.maskIds, generatedAt: stamp(now),
+    onFile: (i, n, file, f) => io.err(t(o.lang, 'mergeProgress', { i, n, file: path.basename(file), status: f.status === 'ok' ? t(o.lang, 'statusOk') : f.message })),
+  });
+  const results = m.files.flatMap((f) => (f.result ? [f.result] : []));
+  const entries: FileEntry[] = m.files.map((f) => ({ file: f.file, unit: f.result?.unit ?? '', status: f.status, message: f.message }));
+  if (o.json) {
+    io.out(JSON.stringify(jsonReport(o.checkDate, o.profile, entries, results, m.summary, { byAgency: false, maskIds: o.maskIds, extraFindings: m.cross }), null, 2));
+  } else {
+    printMerge(m, o.out, o.lang, io);
+  }
+  return exitCode(entries, results, 1, m.cross);
 }
 
 async function runClear(files: string[], out: string | undefined, lang: Lang, io: Io): Promise<number> {
@@ -183,6 +213,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (cmd) {
       case 'check':
         return await runCheck(rest, { out: values.out, json: values.json, checkDate, profile, lang, read: readOptions(values) }, io, now);
+      case 'merge':
+        return await runMerge(rest, { out: values.out, json: values.json, checkDate, profile, lang, expected: values.expected, maskIds: values['mask-ids'] }, io, now);
       case 'clear':
         return await runClear(rest, values.out, lang, io);
       case 'template': {

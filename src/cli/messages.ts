@@ -9,6 +9,9 @@ const M = {
   cert-sweep check 文件.xlsx... [--out 路径] [--json] [--date YYYY-MM-DD] [--profile 规则.json]
                   [--sheet 工作表] [--agency-sheet 工作表] [--map 表头=规范表头]...
       校验摸排统计表，写出带标记的副本（默认为 原名.checked.xlsx，从不改动原文件）
+  cert-sweep merge 文件或文件夹... --out 汇总.xlsx [--json] [--date YYYY-MM-DD] [--profile 规则.json]
+                  [--expected 应报单位.txt] [--mask-ids]
+      县司法局汇总各单位的摸排统计表：逐个校验、跨单位核查（X 规则）、生成汇总/报送情况/明细/校验结果
   cert-sweep clear 文件.xlsx --out 路径     去除上次校验留下的标记，恢复原有格式
   cert-sweep template [--out 路径]          生成空白的标准摸排统计表模板
   cert-sweep demo [--out 目录] [--date YYYY-MM-DD]   生成三个单位的示例工作簿并校验
@@ -20,6 +23,8 @@ const M = {
   --profile   规则配置文件（JSON），可只写需要修改的部分
   --sheet     执法人员表所在的工作表（自动识别不了时使用）；--agency-sheet 同理
   --map       把不认识的表头对应到规范表头，可重复，例如 --map 持证单位=执法主体
+  --expected  应报送单位名单（每行一个），用于“报送情况”
+  --mask-ids  所有输出中的身份证号码打码（610126********1234）
   --lang en   英文输出
 
 退出码：0 无错误且无红色证件；1 发现问题；2 输入文件无法使用。`,
@@ -28,6 +33,7 @@ const M = {
 Usage:
   cert-sweep check FILE.xlsx... [--out PATH] [--json] [--date YYYY-MM-DD] [--profile PROFILE.json]
                   [--sheet SHEET] [--agency-sheet SHEET] [--map HEADER=CANONICAL]...
+  cert-sweep merge FILES-OR-FOLDERS... --out SUMMARY.xlsx [--json] [--expected UNITS.txt] [--mask-ids]
   cert-sweep clear FILE.xlsx --out PATH
   cert-sweep template [--out PATH]
   cert-sweep demo [--out DIR] [--date YYYY-MM-DD]
@@ -36,7 +42,14 @@ Usage:
 Exit status: 0 no error and no red certificate; 1 findings; 2 an input could not be used.`,
   },
   badArgs: { zh: '命令参数有误：{detail}\n运行 cert-sweep --help 查看用法。', en: 'Bad arguments: {detail}\nRun cert-sweep --help for usage.' },
-  unknownCommand: { zh: '未知命令「{cmd}」。可用命令：check、clear、template、demo、rules。', en: 'Unknown command "{cmd}". Commands: check, clear, template, demo, rules.' },
+  unknownCommand: { zh: '未知命令「{cmd}」。可用命令：check、merge、clear、template、demo、rules。', en: 'Unknown command "{cmd}". Commands: check, merge, clear, template, demo, rules.' },
+  mergeNeedsOut: { zh: '请用 --out 指定汇总工作簿的文件名，例如 --out 柞水县汇总.xlsx。', en: 'Name the consolidated workbook with --out, e.g. --out county.xlsx.' },
+  noExpected: { zh: '找不到应报送单位名单「{file}」。', en: 'Expected-units file "{file}" not found.' },
+  noXlsx: { zh: '指定的文件夹中没有 .xlsx 文件。', en: 'No .xlsx files in the folders given.' },
+  mergeProgress: { zh: '[{i}/{n}] {file}：{status}', en: '[{i}/{n}] {file}: {status}' },
+  statusOk: { zh: '已校验', en: 'checked' },
+  mergeHead: { zh: '汇总 {files} 个文件（无法使用 {bad} 个）：执法人员 {people} 人，红 {red} · 黄 {yellow} · 绿 {green}；跨单位问题 {cross} 条。', en: 'Merged {files} files ({bad} unusable): {people} people, red {red} · yellow {yellow} · green {green}; {cross} cross-unit findings.' },
+  mergeSubmissions: { zh: '报送情况：合格 {ok}，有问题 {bad}，未报送 {missing}{names}', en: 'Submissions: clean {ok}, with problems {bad}, missing {missing}{names}' },
   badMap: { zh: '--map 的写法不对：{value}。应写成 表头=规范表头，规范表头取自模板，例如 --map 持证单位=执法主体。', en: 'Bad --map: {value}. Write HEADER=CANONICAL with a template header, e.g. --map 持证单位=执法主体.' },
   noFiles: { zh: '请指定要校验的 .xlsx 文件，例如：cert-sweep check 摸排统计表.xlsx', en: 'Name the .xlsx files to check, e.g. cert-sweep check roster.xlsx' },
   badDate: { zh: '核查日期「{value}」格式不对，请写成 YYYY-MM-DD，例如 2024-06-05。', en: 'Check date "{value}" must be YYYY-MM-DD, e.g. 2024-06-05.' },

@@ -1,5 +1,6 @@
 import path from 'path';
 import { groupBy } from '../core/group';
+import { Consolidated } from '../core/consolidate';
 import { Lang } from '../core/types';
 import { FileOutcome } from '../xlsx/check-file';
 import { t } from './messages';
@@ -39,6 +40,22 @@ export function printOutcome(o: FileOutcome, lang: Lang, io: Io): void {
   for (const n of r.notices) io.out(t(lang, 'notice', { message: n }));
   if (o.out) io.out(t(lang, 'written', { out: o.out }));
   io.out('');
+}
+
+export function printMerge(m: Consolidated, out: string | undefined, lang: Lang, io: Io): void {
+  const people = m.files.flatMap((f) => f.result?.people ?? []);
+  io.out(t(lang, 'mergeHead', {
+    files: m.files.length, bad: count(m.files, (f) => f.status !== 'ok'), people: people.length,
+    red: count(people, (p) => p.colour === 'red'), yellow: count(people, (p) => p.colour === 'yellow'), green: count(people, (p) => p.colour === 'green'),
+    cross: m.cross.length,
+  }));
+  for (const f of m.cross) io.out(`  ${f.rule} ${path.basename(f.file)}${f.cell ? ` ${f.sheet}!${f.cell}` : ''}：${lang === 'zh' ? f.message : f.messageEn}`);
+  const missing = m.submissions.filter((s) => s.status === '未报送');
+  io.out(t(lang, 'mergeSubmissions', {
+    ok: count(m.submissions, (s) => s.status === '合格'), bad: count(m.submissions, (s) => s.status === '有问题'), missing: missing.length,
+    names: missing.length ? `（${missing.map((s) => s.unit).join('、')}）` : '',
+  }));
+  if (out) io.out(t(lang, 'written', { out }));
 }
 
 export function printTotal(outcomes: FileOutcome[], lang: Lang, io: Io): void {

@@ -1,4 +1,5 @@
 import { DEFAULT_PROFILE } from './profile';
+import { CROSS_RULES } from './cross';
 import { RULES } from './rules';
 
 const COLOUR = { red: '红', yellow: '黄' } as const;
@@ -23,10 +24,11 @@ export function ruleCatalogue(): string {
     ...Object.entries(DEFAULT_PROFILE.params).map(([k, v]) => `| \`${k}\` | ${PARAM_ZH[k] ?? ''} | ${v} |`),
     '',
   ];
-  for (const cat of ['D', 'P', 'A'] as const) {
-    lines.push(`## ${{ D: 'D 数据 Data', P: 'P 人员与证件 People and certificates', A: 'A 执法主体 Enforcement bodies' }[cat]}`, '');
+  const all = [...RULES, ...CROSS_RULES];
+  for (const cat of ['D', 'P', 'A', 'X'] as const) {
+    lines.push(`## ${{ D: 'D 数据 Data', P: 'P 人员与证件 People and certificates', A: 'A 执法主体 Enforcement bodies', X: 'X 跨单位（汇总时）Across units (merge)' }[cat]}`, '');
     lines.push('| 编号 ID | 规则 | Rule | 级别/颜色 | 处理建议 | 依据 source |', '|---|---|---|---|---|---|');
-    for (const r of RULES.filter((x) => x.meta.category === cat)) {
+    for (const r of all.filter((x) => x.meta.category === cat)) {
       const m = r.meta;
       const grade = m.colour
         ? [COLOUR[m.colour], ...Object.entries(m.variants ?? {}).map(([k, c]) => `${COLOUR[c]}（${k}）`)].join(' / ')
@@ -36,7 +38,7 @@ export function ruleCatalogue(): string {
     lines.push('');
   }
   lines.push('## 提示语 Messages', '');
-  for (const r of RULES) {
+  for (const r of all) {
     for (const [id, t] of Object.entries(r.meta.messages)) lines.push(`- **${r.meta.id}** \`${id}\`：${t.zh} / ${t.en}`);
   }
   lines.push('');

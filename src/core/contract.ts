@@ -4,6 +4,7 @@ import { maskId } from './idnumber';
 import { Profile } from './profile';
 import { SummaryRow, totalOf } from './summary';
 import { Day } from './dates';
+import { Finding } from './rule';
 
 /** The CLI's --json contract of outputs.md. Keys and their order are part of the contract. */
 export interface FileEntry {
@@ -40,7 +41,7 @@ export function jsonReport(
   files: FileEntry[],
   results: CheckResult[],
   summaryRows: SummaryRow[],
-  opts: { byAgency: boolean; maskIds?: boolean },
+  opts: { byAgency: boolean; maskIds?: boolean; extraFindings?: (Finding & { file: string })[] },
 ): JsonReport {
   const mask = (s: string) => (opts.maskIds ? s.replace(/\d{17}[\dX]|\d{15}/g, maskId) : s);
   return {
@@ -53,17 +54,23 @@ export function jsonReport(
     agencies: results.flatMap((r) => r.agencies.map((a) => ({
       file: r.file, sheet: a.sheet, row: a.row, name: a.name, colour: a.colour, rules: a.rules,
     }))),
-    findings: results.flatMap((r) => r.findings.map((f) => ({
-      rule: f.rule, level: f.level, colour: f.colour, file: r.file, sheet: f.sheet, row: f.row, column: f.column, cell: f.cell,
+    findings: [...results.flatMap((r) => r.findings.map((f) => ({ ...f, file: r.file }))), ...(opts.extraFindings ?? [])].map((f) => ({
+      rule: f.rule, level: f.level, colour: f.colour, file: f.file, sheet: f.sheet, row: f.row, column: f.column, cell: f.cell,
       message: mask(f.message),
-    }))),
+    })),
     summary: { rows: summaryRows.map((s) => sumOut(s, opts.byAgency)), total: sumOut(totalOf(summaryRows), false) },
   };
 }
 
 /** 0: no error-level finding and no 红 certificate; 1: findings; 2: an input could not be used. */
 export function exitStatus(files: FileEntry[], results: CheckResult[]): 0 | 1 | 2 {
-  if (files.some((f) => f.status !== 'ok')) return 2;
-  const bad = results.some((r) => r.findings.some((f) => f.level === 'error') || r.people.some((p) => p.colour === 'red'));
+  return exitCode(files, results, 2);
+}
+
+/** As exitStatus, with the status a bad file gives: 2 for check, 1 for merge (the rest are merged). */
+export function exitCode(files: FileEntry[], results: CheckResult[], badFile: 1 | 2, extra: Finding[] = []): 0 | 1 | 2 {
+  if (files.length > 0 && files.every((f) => f.status !== 'ok')) return 2;
+  if (files.some((f) => f.status !== 'ok')) return badFile;
+  const bad = extra.some((f) => f.level === 'error') || results.some((r) => r.findings.some((f) => f.level === 'error') || r.people.some((p) => p.colour === 'red'));
   return bad ? 1 : 0;
 }

@@ -20,6 +20,11 @@ export interface PersonVerdict {
   idNumber: string;
   certNumber: string;
   holds: boolean;
+  /** a certificate in hand (正常, 挂失, 暂扣), not just applied for */
+  live: boolean;
+  /** the columns of the ID and certificate numbers, for cross-workbook findings */
+  idCol?: number;
+  certCol?: number;
   colour: Verdict;
   rules: string[];
   /** rows of the table this verdict is written beside */
@@ -192,7 +197,8 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
     const certCol = !p.empty('certNumber') ? verdictCol : t.fieldCol.name ?? verdictCol;
     return {
       sheet: p.sheet, row: p.row, name: p.label, unit: p.str('unit') ?? unit, agency: p.str('agency') ?? '',
-      idNumber: p.str('idNumber') ?? '', certNumber: p.str('certNumber') ?? '', holds,
+      idNumber: p.str('idNumber') ?? '', certNumber: p.str('certNumber') ?? '', holds, live: liveCertificate(p),
+      idCol: t.fieldCol.idNumber, certCol: t.fieldCol.certNumber,
       colour: colourOf(fs, holds || liveCertificate(p) ? 'green' : 'none'),
       rules: fs.length ? [...new Set(fs.map((f) => f.rule))].sort() : [],
       col: certCol,

@@ -1,0 +1,100 @@
+import { CROSS_RULES } from './cross';
+import { CrossFinding, FileCheck, runCrossRules } from './cross/context';
+import { isoFromDay, Day } from './dates';
+import { worse } from './engine';
+import { maskId } from './idnumber';
+import { findingsSheet, OutCell, OutSheet, summarySheet, VERDICT_ZH } from './plan';
+import { Profile } from './profile';
+import { summarize, SummaryRow } from './summary';
+import { compact } from './text';
+
+/**
+ * The county's consolidation: every unit's checked workbook, the X rules across them, a 汇总 row per
+ * unit, and who has (not) reported. Cross findings also colour the people they concern.
+ */
+export type Submission = { unit: string; status: '未报送' | '有问题' | '合格'; files: string[] };
+
+export interface Consolidated {
+  files: FileCheck[];
+  cross: CrossFinding[];
+  summary: SummaryRow[];
+  submissions: Submission[];
+}
+
+export function consolidate(files: FileCheck[], profile: Profile, expected: string[]): Consolidated {
+  const cross = runCrossRules(CROSS_RULES, files, profile.rules);
+  const byPlace = new Map<string, CrossFinding[]>();
+  for (const f of cross) {
+    const key = `${f.file}\u0000${f.sheet}\u0000${f.row}`;
+    byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+  }
+  for (const file of files) {
+    for (const p of file.result?.people ?? []) {
+      const fs = byPlace.get(`${file.file}\u0000${p.sheet}\u0000${p.row}`);
+      if (!fs) continue;
+      for (const f of fs) {
+        if (f.colour) p.colour = worse(p.colour, f.colour);
+        if (!p.rules.includes(f.rule)) p.rules.push(f.rule);
+      }
+    }
+  }
+  const ok = files.filter((f) => f.status === 'ok' && f.result);
+  const summary = ok.flatMap((f) => summarize(f.result!, 'file'));
+  const problem = (f: FileCheck) =>
+    f.status !== 'ok' || !!f.result?.findings.some((x) => x.level === 'error') || !!f.result?.people.some((p) => p.colour === 'red') ||
+    cross.some((x) => x.file === f.file && x.level === 'error');
+  const unitOf = (f: FileCheck) => f.result?.unit ?? '';
+  const submissions: Submission[] = [];
+  const seen = new Set<string>();
+  for (const unit of expected) {
+    const mine = files.filter((f) => compact(unitOf(f)) === compact(unit));
+    mine.forEach((f) => seen.add(f.file));
+    submissions.push({ unit, status: mine.length === 0 ? '未报送' : mine.some(problem) ? '有问题' : '合格', files: mine.map((f) => f.file) });
+  }
+  for (const f of files) {
+    if (seen.has(f.file)) continue;
+    submissions.push({ unit: unitOf(f) || `（${f.file.split(/[\\/]/).pop()}）`, status: problem(f) ? '有问题' : '合格', files: [f.file] });
+  }
+  return { files, cross, summary, submissions };
+}
+
+const base = (f: string) => f.split(/[\\/]/).pop() ?? f;
+const c = (v: string | number | null, style?: OutCell['style']): OutCell => ({ v, style });
+
+export function maskText(s: string, mask: boolean): string {
+  return mask ? s.replace(/\d{17}[\dXx]|\d{15}/g, maskId) : s;
+}
+
+/** 汇总 (a row per unit), 报送情况, 明细 and 校验结果 of the county's workbook. */
+export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkDate: Day; profile: Profile; generatedAt: string; maskIds: boolean }): OutSheet[] {
+  const summary = summarySheet({
+    unit: meta.unit, checkDate: isoFromDay(meta.checkDate), profile: `${meta.profile.name}（版本 ${meta.profile.version}）`, generatedAt: meta.generatedAt,
+  }, m.summary, 'unit');
+  const submissions: OutSheet = {
+    name: '报送情况', headerRow: 1, freezeRows: 1, landscape: false, merges: [], widths: [6, 28, 10, 60],
+    rows: [
+      ['序号', '单位', '报送情况', '文件'].map((h) => c(h, 'header')),
+      ...m.submissions.map((s, i) => [c(i + 1, 'number'), c(s.unit, 'cell'), c(s.status, s.status === '合格' ? 'green' : s.status === '有问题' ? 'yellow' : 'red'), c(s.files.map(base).join('、'), 'cell')]),
+    ],
+  };
+  const detailHead = ['序号', '单位', '文件', '工作表', '行号', '姓名', '身份证号码', '执法主体', '执法证号', '清理结论', '规则'];
+  const detailRows: OutCell[][] = [];
+  for (const f of m.files) {
+    for (const p of f.result?.people ?? []) {
+      detailRows.push([
+        c(detailRows.length + 1, 'number'), c(p.unit, 'cell'), c(base(f.file), 'cell'), c(p.sheet, 'cell'), c(p.row, 'number'), c(p.name, 'cell'),
+        c(meta.maskIds ? maskId(p.idNumber) : p.idNumber, 'cell'), c(p.agency, 'cell'), c(p.certNumber, 'cell'),
+        c(VERDICT_ZH[p.colour], p.colour === 'none' ? 'cell' : p.colour), c(p.rules.join('、'), 'cell'),
+      ]);
+    }
+  }
+  const detail: OutSheet = {
+    name: '明细', headerRow: 1, freezeRows: 1, landscape: true, merges: [], widths: [7, 22, 28, 10, 6, 10, 21, 24, 16, 8, 20],
+    rows: [detailHead.map((h) => c(h, 'header')), ...detailRows],
+  };
+  const all = [
+    ...m.files.flatMap((f) => (f.result?.findings ?? []).map((x) => ({ ...x, file: base(f.file) }))),
+    ...m.cross.map((x) => ({ ...x, file: base(x.file) })),
+  ].map((x) => ({ ...x, message: maskText(x.message, meta.maskIds) }));
+  return [summary, submissions, detail, findingsSheet(all, true)];
+}

@@ -1,0 +1,55 @@
+import { a1 } from '../a1';
+import { compact } from '../text';
+import { PersonVerdict } from '../engine';
+import { CrossRule, FileCheck, where } from './context';
+
+type Copy = { file: string; unit: string; p: PersonVerdict };
+
+/**
+ * Every person across the files, grouped by a key, where the group spans two or more units. Two files
+ * of one unit are one unit sent twice (X03), not a person in two units.
+ */
+export function acrossFiles(files: FileCheck[], key: (p: PersonVerdict) => string): Copy[][] {
+  const groups = new Map<string, Copy[]>();
+  for (const f of files) {
+    const unit = compact(f.result?.unit ?? '') || f.file;
+    for (const p of f.result?.people ?? []) {
+      const k = key(p);
+      if (!k) continue;
+      const g = groups.get(k);
+      if (g) g.push({ file: f.file, unit, p });
+      else groups.set(k, [{ file: f.file, unit, p }]);
+    }
+  }
+  return [...groups.values()].filter((g) => new Set(g.map((c) => c.unit)).size > 1);
+}
+
+const rule: CrossRule = {
+  meta: {
+    id: 'X01',
+    category: 'X',
+    colour: 'yellow',
+    variants: { bothLive: 'red' },
+    title: { zh: '同一身份证号码出现在两个以上单位', en: 'One ID number in two or more units' },
+    action: { zh: '核实人员归属；调动的，由原单位注销收回旧证', en: 'Find where the person belongs; the old unit cancels the old certificate' },
+    source: { zh: '通知三.2（二）、三.3（调动）', en: 'Notice 3.2 (2), 3.3 (transfers)' },
+    messages: {
+      twice: { zh: '身份证号码同时出现在{others}，请核实人员归属。', en: 'The ID number also appears in {others}; find where the person belongs.' },
+      bothLive: { zh: '身份证号码同时出现在{others}，且两处都持有有效证件：原单位证件应注销收回。', en: 'The ID number also appears in {others} and both hold a live certificate: cancel the old one.' },
+    },
+  },
+  check(ctx) {
+    for (const group of acrossFiles(ctx.files, (p) => (p.idNumber.length >= 15 ? p.idNumber : ''))) {
+      const live = group.filter((c) => c.p.live).length >= 2;
+      for (const c of group) {
+        const others = group.filter((o) => o !== c).map((o) => where(o.file, o.p.sheet, a1(o.p.row, o.p.idCol ?? 1))).join('、');
+        ctx.report({
+          file: c.file, sheet: c.p.sheet, row: c.p.row, col: c.p.idCol, column: '身份证号码', name: c.p.name,
+          messageId: live ? 'bothLive' : 'twice', variant: live ? 'bothLive' : undefined, data: { others },
+        });
+      }
+    }
+  },
+};
+
+export default rule;
