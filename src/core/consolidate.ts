@@ -81,10 +81,11 @@ export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkD
   const detailRows: OutCell[][] = [];
   for (const f of m.files) {
     for (const p of f.result?.people ?? []) {
+      // plain cells: the 明细 is tens of thousands of rows, for filtering rather than printing
       detailRows.push([
-        c(detailRows.length + 1, 'number'), c(p.unit, 'cell'), c(base(f.file), 'cell'), c(p.sheet, 'cell'), c(p.row, 'number'), c(p.name, 'cell'),
-        c(meta.maskIds ? maskId(p.idNumber) : p.idNumber, 'cell'), c(p.agency, 'cell'), c(p.certNumber, 'cell'),
-        c(VERDICT_ZH[p.colour], p.colour === 'none' ? 'cell' : p.colour), c(p.rules.join('、'), 'cell'),
+        c(detailRows.length + 1), c(p.unit), c(base(f.file)), c(p.sheet), c(p.row), c(p.name),
+        c(meta.maskIds ? maskId(p.idNumber) : p.idNumber), c(p.agency), c(p.certNumber),
+        c(VERDICT_ZH[p.colour], p.colour === 'none' ? undefined : p.colour), c(p.rules.join('、')),
       ]);
     }
   }

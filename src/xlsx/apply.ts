@@ -112,8 +112,14 @@ const STYLES: Record<Style, Partial<ExcelJS.Style>> = {
   link: { border: boxed, font: { color: { argb: 'FF0563C1' }, underline: true } },
 };
 
-/** Text is always written as a plain string value: never a formula, whatever it begins with. */
-export function writeSheet(wb: ExcelJS.Workbook, s: OutSheet): ExcelJS.Worksheet {
+/** Both exceljs workbooks: the in-memory one (check) and the streaming writer (the county's merge). */
+type AnyWorkbook = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
+
+/**
+ * Text is always written as a plain string value: never a formula, whatever it begins with. Widths come
+ * first and rows are committed in order, so a streaming writer can write the sheet as it goes.
+ */
+export function writeSheet(wb: AnyWorkbook, s: OutSheet): void {
   const ws = wb.addWorksheet(s.name, {
     views: [{ state: 'frozen', ySplit: s.freezeRows }],
     pageSetup: {
@@ -121,17 +127,19 @@ export function writeSheet(wb: ExcelJS.Workbook, s: OutSheet): ExcelJS.Worksheet
       printArea: s.printArea, printTitlesRow: `${s.headerRow}:${s.headerRow}`,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-  });
+  }) as ExcelJS.Worksheet;
+  s.widths.forEach((w, k) => (ws.getColumn(k + 1).width = w));
+  for (const m of s.merges) ws.mergeCells(m); // before their rows are committed
   s.rows.forEach((row, r) => {
+    const xr = ws.getRow(r + 1);
     row.forEach((c, k) => {
-      const cell = cellAt(ws, r + 1, k + 1);
+      const cell = xr.getCell(k + 1);
       // A HYPERLINK formula, not a hyperlink object: exceljs's internal links break in WPS, which many offices use.
       cell.value = c.link ? { formula: `HYPERLINK("#${c.link.replace(/"/g, '""')}","${String(c.v ?? '').replace(/"/g, '""')}")`, result: String(c.v ?? '') } : c.v;
       if (c.style) cell.style = STYLES[c.style];
     });
+    xr.commit();
   });
-  s.widths.forEach((w, k) => (ws.getColumn(k + 1).width = w));
-  for (const m of s.merges) ws.mergeCells(m);
   if (s.chart) {
     // exceljs cannot write charts: the xlsx output shows each series as in-cell data bars instead.
     for (const series of s.chart.series) {
@@ -141,7 +149,7 @@ export function writeSheet(wb: ExcelJS.Workbook, s: OutSheet): ExcelJS.Worksheet
       });
     }
   }
-  return ws;
+  (ws as unknown as { commit?: () => void }).commit?.();
 }
 
 export function applyPlan(wb: ExcelJS.Workbook, plan: Plan): void {

@@ -6,8 +6,10 @@ import { FileCheck } from '../core/cross/context';
 import { Day } from '../core/dates';
 import { Profile } from '../core/profile';
 import { writeSheet } from './apply';
-import { checkFile } from './check-file';
-import { writeWorkbook } from './zip';
+import { checkWorkbook } from '../core/engine';
+import { WorkbookGrid } from '../core/types';
+import { readGrid } from './fast-read';
+import { InputError } from './guard';
 
 /** The .xlsx files named, folders searched (not our own outputs or Excel's ~$ lock files), in name order. */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
@@ -44,28 +46,42 @@ export interface MergeOptions {
  */
 export async function mergeFiles(files: string[], opts: MergeOptions): Promise<Consolidated> {
   const checks: FileCheck[] = [];
+  // the next file is read (its I/O and unzipping off the main thread) while this one is checked
+  const read = (file: string) => readGrid(file).then((grid) => ({ grid }), (error: unknown) => ({ error }));
+  let next = files.length ? read(files[0]) : null;
   for (let i = 0; i < files.length; i++) {
-    const o = await checkFile(files[i], { checkDate: opts.checkDate, profile: opts.profile, generatedAt: opts.generatedAt });
-    if (o.result) {
-      for (const t of o.result.personTables) t.records = [];
-      if (o.result.agencyTable) o.result.agencyTable.records = [];
-    }
-    const f: FileCheck = { file: files[i], status: o.status, message: o.message, result: o.result && o.status === 'ok' ? o.result : undefined };
-    checks.push(f);
-    opts.onFile?.(i + 1, files.length, files[i], f);
+    const got = await next!;
+    next = i + 1 < files.length ? read(files[i + 1]) : null;
+    checks.push(checkOne(files[i], got, opts));
+    opts.onFile?.(i + 1, files.length, files[i], checks[i]);
   }
   const m = consolidate(checks, opts.profile, opts.expected);
   if (opts.out) {
-    const wb = new ExcelJS.Workbook();
+    await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+    // a new workbook, written as it is made: tens of thousands of 明细 rows never sit in memory as a model
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: opts.out, useStyles: true, useSharedStrings: true });
     wb.creator = 'cert-sweep';
     const sheets = consolidatedSheets(m, {
       unit: opts.county ?? '柞水县司法局', checkDate: opts.checkDate, profile: opts.profile, generatedAt: opts.generatedAt, maskIds: opts.maskIds,
     });
     for (const s of sheets) writeSheet(wb, s);
-    await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-    await writeWorkbook(wb, opts.out);
+    await wb.commit();
   }
   return m;
+}
+
+/** One unit's workbook, read values-only and checked; its rows are dropped once checked. */
+function checkOne(file: string, got: { grid: WorkbookGrid } | { error: unknown }, opts: MergeOptions): FileCheck {
+  if ('error' in got) {
+    const e = got.error;
+    if (e instanceof InputError) return { file, status: e.status, message: e.message };
+    return { file, status: 'unreadable', message: `读取「${path.basename(file)}」时出错：${(e as Error).message}` };
+  }
+  const result = checkWorkbook(got.grid, { checkDate: opts.checkDate, profile: opts.profile });
+  if (result.status !== 'ok') return { file, status: result.status, message: `「${path.basename(file)}」：${result.message}` };
+  for (const t of result.personTables) t.records = [];
+  if (result.agencyTable) result.agencyTable.records = [];
+  return { file, status: 'ok', message: result.message, result };
 }
 
 /** The expected units, one a line (or comma-separated); a first line that is a header is skipped. */
