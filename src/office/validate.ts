@@ -10,7 +10,7 @@ import { readWorkbook } from './read';
 import { parseState, StateRow, STATE_SHEET } from './state';
 import { colNumber } from '../core/a1';
 import { WorkbookGrid } from '../core/types';
-import { clearJobs, runJobs, writePlan } from './write';
+import { clearJobs, runJobs, WriteInput, writePlan } from './write';
 
 /** Excel.run as the add-in gets it: the real one, or the simulation's in tests and the playground. */
 export type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -79,21 +79,26 @@ export async function validate(run: Run, caps: Capabilities, opts: ValidateOptio
   }
 }
 
+/** What the last run left: the sheet names, its state rows, and which of its conditional formats remain. */
+export async function previousRun(ctx: Excel.RequestContext, caps: Capabilities): Promise<Omit<WriteInput, 'plan'>> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name');
+  await ctx.sync();
+  const names = sheets.items.map((s) => s.name);
+  const state = names.includes(STATE_SHEET) ? sheets.getItem(STATE_SHEET).getUsedRange().load('values') : null;
+  const cfs = caps.mode === 'full' ? names.map((n) => ({ n, c: sheets.getItem(n).getRange().conditionalFormats.load('items/id') })) : [];
+  await ctx.sync();
+  const live = new Map<string, Set<string>>();
+  for (const { n, c } of cfs) live.set(n, new Set(c.items.map((x) => x.id)));
+  const rows = state ? (state.values as unknown[][]).map((r) => r.map((v) => String(v ?? ''))) : [];
+  return { caps, previous: parseState(rows), liveConditionalFormats: live, sheetNames: names };
+}
+
 /** 清除标记: remove everything the last run added; the clerk's workbook looks as before. */
 export async function clearMarks(run: Run, caps: Capabilities): Promise<{ ok: boolean; message: string }> {
   try {
     return await run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
-      await ctx.sync();
-      const names = sheets.items.map((s) => s.name);
-      const state = names.includes(STATE_SHEET) ? sheets.getItem(STATE_SHEET).getUsedRange().load('values') : null;
-      const live = new Map<string, Set<string>>();
-      const cfs = caps.mode === 'full' ? names.map((n) => ({ n, c: sheets.getItem(n).getRange().conditionalFormats.load('items/id') })) : [];
-      await ctx.sync();
-      for (const { n, c } of cfs) live.set(n, new Set(c.items.map((x) => x.id)));
-      const rows = state ? (state.values as unknown[][]).map((r) => r.map((v) => String(v ?? ''))) : [];
-      await runJobs(ctx, clearJobs(ctx, { caps, previous: parseState(rows), liveConditionalFormats: live, sheetNames: names }), caps.payloadBudget);
+      await runJobs(ctx, clearJobs(ctx, await previousRun(ctx, caps)), caps.payloadBudget);
       return { ok: true, message: '已清除标记，工作簿已恢复原样。' };
     });
   } catch (e) {

@@ -1,5 +1,6 @@
 import { a1, colLetter } from '../core/a1';
-import { FINDINGS_SHEET, OutSheet, PALETTE, Plan, SUMMARY_SHEET } from '../core/plan';
+import { OutSheet, PALETTE, Plan, SUMMARY_SHEET } from '../core/plan';
+import { OUTPUT_SHEETS } from '../core/reader';
 import { Capabilities } from './mode';
 import { StateRow, STATE_SHEET, stateValues } from './state';
 
@@ -257,7 +258,8 @@ export function clearJobs(ctx: Excel.RequestContext, input: Omit<WriteInput, 'pl
       });
     }
   }
-  for (const name of [FINDINGS_SHEET, SUMMARY_SHEET, STATE_SHEET]) {
+  // the product's sheets: a unit's (校验结果, 汇总) and the county's (明细, 报送情况), and the state
+  for (const name of OUTPUT_SHEETS) {
     if (exists(name)) jobs.push({ bytes: 80, queue: () => sheets.getItem(name).delete() });
   }
   return jobs;

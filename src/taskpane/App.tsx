@@ -15,6 +15,7 @@ import { Findings } from './Findings';
 import { Host } from './host';
 import { langOf, strings } from './i18n';
 import { Mapping } from './Mapping';
+import { MergePanel } from './MergePanel';
 import { Settings } from './Settings';
 
 const PROFILE_KEY = 'certSweep.profile';
@@ -35,7 +36,7 @@ export function App({ host, notice }: { host: Host; notice?: string }) {
   const lang = langOf(host.displayLanguage);
   const t = strings(host.displayLanguage);
   const caps = useMemo(() => capabilities(host.requirements), [host]);
-  const [tab, setTab] = useState<'main' | 'settings'>('main');
+  const [tab, setTab] = useState<'main' | 'merge' | 'settings'>('main');
   const [stage, setStage] = useState<Stage | null>(null);
   const [showProgress, setShowProgress] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -94,12 +95,15 @@ export function App({ host, notice }: { host: Host; notice?: string }) {
         <Title3 as="h1">{t.title}</Title3>
         <div><Caption1>{t.mode}：{MODE_TEXT[caps.mode][lang]}</Caption1></div>
       </header>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'main' | 'settings')} aria-label={t.title}>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'main' | 'merge' | 'settings')} aria-label={t.title}>
         <Tab value="main">{t.findings}</Tab>
+        <Tab value="merge">{t.merge}</Tab>
         <Tab value="settings">{t.settings}</Tab>
       </TabList>
       <Divider />
-      {tab === 'settings' ? (
+      {tab === 'merge' ? (
+        <MergePanel host={host} caps={caps} t={t} checkDate={dayFromIso(checkDate) ?? todayLocal()} profile={profile} generatedAt={() => stamp()} />
+      ) : tab === 'settings' ? (
         <Settings profile={profile} checkDate={checkDate} lang={lang} t={t} onChange={setProfile} onDate={setCheckDate}
           onSave={async () => {
             host.settings.set(PROFILE_KEY, JSON.stringify(profile));

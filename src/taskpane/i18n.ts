@@ -36,6 +36,18 @@ const zh = {
   templateInserted: '已插入“执法人员”和“执法主体”两张表（带下拉列表）。',
   sampleOpened: '已插入示例数据，点“校验”看看效果。',
   failed: '操作未完成',
+  merge: '合并各单位',
+  mergeFiles: '选择各单位报送的摸排统计表（.xlsx，可多选）',
+  expectedUnits: '应报送单位（每行一个）',
+  maskIds: '身份证号码打码',
+  startMerge: '开始合并',
+  mergeProgress: '正在校验第 {i}/{n} 个文件：{name}',
+  driftTitle: '以下工作簿的表头与模板不一致（已按对应关系读取）。是否继续合并？',
+  goOn: '继续合并',
+  stop: '停止',
+  stopped: '已停止，工作簿未改动。',
+  merged: '已合并 {files} 个文件，生成“汇总”“报送情况”“明细”“校验结果”四张表。',
+  badFiles: '无法使用的文件',
 };
 export type Strings = typeof zh;
 
@@ -76,6 +88,18 @@ const en: Strings = {
   templateInserted: 'Inserted the 执法人员 and 执法主体 sheets (with drop-down lists).',
   sampleOpened: 'Sample data inserted; click Check to see it work.',
   failed: 'Not completed',
+  merge: 'Merge units',
+  mergeFiles: "Pick the units' workbooks (.xlsx, several at once)",
+  expectedUnits: 'Units expected to report (one a line)',
+  maskIds: 'Mask ID numbers',
+  startMerge: 'Merge',
+  mergeProgress: 'Checking file {i}/{n}: {name}',
+  driftTitle: "These workbooks' headers differ from the template (read as mapped). Merge anyway?",
+  goOn: 'Merge anyway',
+  stop: 'Stop',
+  stopped: 'Stopped; the workbook is unchanged.',
+  merged: 'Merged {files} files into the 汇总, 报送情况, 明细 and 校验结果 sheets.',
+  badFiles: 'Files that could not be used',
 };
 
 export function strings(displayLanguage: string | undefined): Strings {

@@ -1,0 +1,66 @@
+import { consolidate, Consolidated, consolidatedSheets } from '../core/consolidate';
+import { FileCheck } from '../core/cross/context';
+import { Day } from '../core/dates';
+import { checkWorkbook } from '../core/engine';
+import { Profile } from '../core/profile';
+import { Capabilities } from '../office/mode';
+import { previousRun, Run } from '../office/validate';
+import { writePlan } from '../office/write';
+import { workbookGrid } from '../xlsx/grid';
+import { officeMessage } from '../office/errors';
+
+/**
+ * 合并各单位 in the pane: the units' .xlsx files are read in the browser (exceljs is loaded only now,
+ * as its own chunk), checked as `check` does, and consolidated; the county's sheets go into the open
+ * workbook. Nothing leaves the machine: the files are read from disk by the browser itself.
+ */
+export interface PaneFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; profile: Profile }, onFile?: (i: number, n: number, name: string) => void): Promise<FileCheck[]> {
+  const ExcelJS = (await import('exceljs')).default;
+  const checks: FileCheck[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    onFile?.(i + 1, files.length, f.name);
+    if (!/\.xlsx$/i.test(f.name)) {
+      checks.push({ file: f.name, status: 'unreadable', message: `文件「${f.name}」不是 Excel 工作簿（.xlsx）。旧版 .xls 请先在 Excel 中另存为 .xlsx。` });
+      continue;
+    }
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(await f.arrayBuffer());
+    } catch {
+      checks.push({ file: f.name, status: 'unreadable', message: `文件「${f.name}」已损坏、设置了密码或不是 .xlsx，无法读取。请在 Excel 中打开并另存为 .xlsx 后重试。` });
+      continue;
+    }
+    const result = checkWorkbook(workbookGrid(wb, f.name), opts);
+    if (result.status !== 'ok') {
+      checks.push({ file: f.name, status: result.status, message: `「${f.name}」：${result.message}` });
+      continue;
+    }
+    for (const t of result.personTables) t.records = [];
+    if (result.agencyTable) result.agencyTable.records = [];
+    checks.push({ file: f.name, status: 'ok', message: result.message, result });
+  }
+  return checks;
+}
+
+export function consolidateInPane(checks: FileCheck[], profile: Profile, expected: string[]): Consolidated {
+  return consolidate(checks, profile, expected);
+}
+
+/** Write the county's sheets into the open workbook, replacing those of a previous merge or check. */
+export async function writeConsolidated(run: Run, caps: Capabilities, m: Consolidated, meta: { checkDate: Day; profile: Profile; generatedAt: string; maskIds: boolean }): Promise<{ ok: boolean; message: string }> {
+  try {
+    return await run(async (ctx) => {
+      const plan = { marks: [], columns: [], sheets: consolidatedSheets(m, { unit: '柞水县司法局', ...meta }) };
+      await writePlan(ctx, { ...(await previousRun(ctx, caps)), plan });
+      return { ok: true, message: '' };
+    });
+  } catch (e) {
+    return { ok: false, message: officeMessage(e) };
+  }
+}
