@@ -25,6 +25,7 @@ const common = (argv) => ({
 function sideloadHelp() {
   console.log(`
 执法证件清理助手已在 ${DEV_URL} 运行（webpack-dev-server 自带的自签名证书：第一次请在浏览器打开该地址并选择“继续访问”）。
+没有 Excel：打开 ${DEV_URL}playground.html ，在示例工作簿上试用加载项。
 在 Excel 中加载 manifest.xml：
   Windows：文件 → 选项 → 信任中心 → 信任中心设置 → 受信任的加载项目录，添加共享文件夹（放 manifest.xml），重启 Excel 后在“插入 → 我的加载项 → 共享文件夹”中选择；
   Mac：把 manifest.xml 复制到 ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/ ，重启 Excel，在“插入 → 我的加载项”中选择；
@@ -34,6 +35,8 @@ function sideloadHelp() {
 
 module.exports = (env = {}, argv = {}) => {
   const prodUrl = process.env.ADDIN_URL || env.url;
+  // the playground (the pane on the simulated Excel) is served by `npm start` only, never built for production
+  const dev = argv.mode === 'development';
   return [
     {
       ...common(argv),
@@ -44,11 +47,16 @@ module.exports = (env = {}, argv = {}) => {
     {
       ...common(argv),
       name: 'addin',
-      entry: { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
+      entry: {
+        taskpane: './src/taskpane/index.tsx',
+        commands: './src/commands/commands.ts',
+        ...(dev ? { playground: './src/playground/index.tsx' } : {}),
+      },
       output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
       plugins: [
         new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
         new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+        ...(dev ? [new HtmlWebpackPlugin({ filename: 'playground.html', template: './src/playground/playground.html', chunks: ['playground'] })] : []),
         new CopyWebpackPlugin({
           patterns: [
             { from: 'assets/*.png', to: '[path][name][ext]' },

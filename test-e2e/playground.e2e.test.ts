@@ -1,0 +1,76 @@
+import { mkdirSync } from 'fs';
+import path from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+const BASE = 'https://localhost:3000/playground.html';
+const shots = path.join(__dirname, '..', 'test-artifacts', 'e2e');
+mkdirSync(shots, { recursive: true });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => browser?.close());
+
+async function open(query = ''): Promise<Page> {
+  const page = await browser.newPage({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 860 } });
+  await page.goto(`${BASE}${query}`);
+  await page.getByRole('button', { name: '校验' }).waitFor();
+  return page;
+}
+
+/** What the clerk sees of the grid: every cell's text, fill and note. */
+async function gridLooks(page: Page): Promise<string[]> {
+  return page.$$eval('td[data-cell]', (tds) =>
+    tds.map((td) => `${td.getAttribute('data-cell')}|${td.textContent}|${td.getAttribute('data-fill')}|${td.getAttribute('title') ?? ''}`));
+}
+
+describe('the playground: the real task pane on the simulated Excel, in Chromium', () => {
+  it('校验 colours the certificates, notes the findings, counts in the pane; a finding click goes to its cell; 清除标记 restores the grid', async () => {
+    const page = await open();
+    const before = await gridLooks(page);
+    await page.screenshot({ path: path.join(shots, '1-opened.png') });
+
+    await page.getByRole('button', { name: '校验' }).click();
+    const red = page.getByText(/^红 \d+$/);
+    await red.waitFor();
+    expect(Number((await red.textContent())!.replace(/\D/g, ''))).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(shots, '2-checked.png') });
+
+    // 李强, labour dispatch: his certificate is red, and his 人员类别 cell carries the P01 note
+    const row = await page.$$eval('td[data-cell^="D"]', (tds) => tds.find((t) => t.textContent === '李强')!.getAttribute('data-cell')!.slice(1));
+    const certFill = await page.getAttribute(`td[data-cell="L${row}"]`, 'data-fill');
+    expect(certFill).toBe('#FFC7CE');
+    expect(await page.getAttribute(`td[data-cell="G${row}"]`, 'title')).toContain('[P01]');
+
+    // switch the grid to another sheet, then click the finding: Excel activates its sheet and selects its cell
+    await page.getByRole('tab', { name: '校验结果' }).click();
+    await page.getByRole('button', { name: /P01.*非在编/ }).click();
+    await page.getByRole('button', { name: /执法人员 G\d+ 李强/ }).click();
+    await page.waitForSelector(`td[data-cell="G${row}"][data-selected="true"]`);
+    expect(await page.getAttribute('table[data-sheet]', 'data-sheet')).toBe('执法人员');
+    await page.screenshot({ path: path.join(shots, '3-finding-selected.png') });
+
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await page.getByText('已清除标记，工作簿已恢复原样。').waitFor();
+    await page.getByRole('tab', { name: '执法人员' }).click();
+    expect(await gridLooks(page)).toEqual(before);
+    expect(await page.getByRole('tab', { name: '校验结果' }).count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, '4-cleared.png') });
+    await page.close();
+  });
+
+  it('插入模板 on an empty workbook adds the canonical sheets', async () => {
+    const page = await open('?empty');
+    await page.getByRole('button', { name: '插入模板' }).click();
+    await page.getByText(/已插入“执法人员”和“执法主体”/).waitFor();
+    expect(await page.getByRole('tab', { name: '执法人员' }).count()).toBe(1);
+    expect(await page.getByRole('tab', { name: '执法主体' }).count()).toBe(1);
+    expect(await page.textContent('td[data-cell="D3"]')).toBe('姓名');
+    await page.screenshot({ path: path.join(shots, '5-template.png') });
+    await page.close();
+  });
+});
