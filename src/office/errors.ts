@@ -8,6 +8,7 @@ const MESSAGES: Record<string, string> = {
   ResponsePayloadSizeLimitExceeded: '一次读取的数据量超过 Excel 网页版的 5 MB 限制。请删除多余的空行空列，或拆分工作簿后重试。',
   InvalidArgument: '地址或参数无效（可能是工作表名含特殊字符）。请把工作表改为普通名称后重试。',
   GeneralException: 'Excel 暂时无法完成操作。请保存工作簿后重试。',
+  SheetTooLarge: '工作表超过 200,000 行，超出本加载项的处理范围。请删除多余的空行，或把数据拆分为几个工作簿后再校验。',
 };
 
 export function officeMessage(e: unknown): string {

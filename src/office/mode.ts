@@ -8,6 +8,8 @@ export interface Capabilities {
   mode: Mode;
   /** ExcelApi 1.18: cell notes */
   notes: boolean;
+  /** ExcelApi 1.10 without 1.18: threaded comments carry the messages instead of notes */
+  comments: boolean;
   /** ExcelApi 1.2: column widths, merging, used range of values only */
   widths: boolean;
   /** ExcelApi 1.4: *OrNullObject getters */
@@ -31,6 +33,7 @@ export function capabilities(req: Requirements): Capabilities {
   return {
     mode: has('1.9') ? 'full' : 'basic',
     notes: has('1.18'),
+    comments: has('1.10') && !has('1.18'),
     widths: has('1.2'),
     nullObjects: has('1.4'),
     hyperlinks: has('1.7'),
@@ -41,6 +44,6 @@ export function capabilities(req: Requirements): Capabilities {
 }
 
 export const MODE_TEXT: Record<Mode, { zh: string; en: string }> = {
-  full: { zh: '完整模式：条件格式标记、批注、汇总图表', en: 'Full mode: conditional-format marks, notes, summary chart' },
+  full: { zh: '完整模式：条件格式标记、批注、汇总图表', en: 'Full mode: conditional-format marks, notes or comments, summary chart' },
   basic: { zh: '兼容模式（Excel 2016/2019）：以底色标记，问题列在面板和“校验结果”表中', en: 'Compatibility mode (Excel 2016/2019): fills only; findings in the pane and on 校验结果' },
 };

@@ -2,7 +2,7 @@ import { OUTPUT_SHEETS } from '../core/reader';
 import { colNumber } from '../core/a1';
 import { CellValue, SheetGrid, WorkbookGrid } from '../core/types';
 import { Capabilities } from './mode';
-import { STATE_SHEET } from './state';
+import { commentCells, STATE_SHEET } from './state';
 
 /**
  * Reads the clerk's sheets as plain grids in a few batched requests, whatever their size: the sheet
@@ -17,9 +17,13 @@ export interface ReadResult {
   liveConditionalFormats: Map<string, Set<string>>;
   /** the workbook's sheet names, in order */
   sheetNames: string[];
+  /** cells holding a comment thread, with its id (ExcelApi 1.10–1.17, where comments carry the messages) */
+  commentCells: Map<string, string>;
 }
 
 const FIRST_ROWS = 3000;
+/** as the command line: beyond this a sheet is refused with a message, not read */
+const MAX_ROWS = 200_000;
 const enc = new TextEncoder();
 
 function fromExcel(v: unknown): CellValue {
@@ -74,7 +78,10 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
   });
   const state = sheetNames.includes(STATE_SHEET) ? sheets.getItem(STATE_SHEET).getUsedRange().load('values') : null;
   await ctx.sync();
+  const comments = caps.comments ? await commentCells(ctx) : new Map<string, string>();
 
+  const tooLong = used.find((u) => !u.range.isNullObject && u.range.rowCount > MAX_ROWS);
+  if (tooLong) throw Object.assign(new Error(`sheet ${tooLong.name} has ${tooLong.range.rowCount} rows`), { code: 'SheetTooLarge' });
   const pending: (Pending & { merged: string[] })[] = [];
   const liveConditionalFormats = new Map<string, Set<string>>();
   for (const u of used) {
@@ -119,5 +126,6 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
     stateRows: state ? (state.values as unknown[][]).map((r) => r.map((v) => String(v ?? ''))) : [],
     liveConditionalFormats,
     sheetNames,
+    commentCells: comments,
   };
 }

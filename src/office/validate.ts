@@ -7,7 +7,7 @@ import { summarize } from '../core/summary';
 import { officeMessage } from './errors';
 import { Capabilities } from './mode';
 import { readWorkbook } from './read';
-import { parseState, StateRow, STATE_SHEET } from './state';
+import { commentCells, parseState, StateRow, STATE_SHEET } from './state';
 import { colNumber } from '../core/a1';
 import { WorkbookGrid } from '../core/types';
 import { clearJobs, runJobs, WriteInput, writePlan } from './write';
@@ -69,7 +69,7 @@ export async function validate(run: Run, caps: Capabilities, opts: ValidateOptio
       const plan = planForCheck(read.grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' });
       opts.onStage?.('write');
       const { marked } = await writePlan(ctx, {
-        plan, caps, previous, liveConditionalFormats: read.liveConditionalFormats, sheetNames: read.sheetNames,
+        plan, caps, previous, liveConditionalFormats: read.liveConditionalFormats, sheetNames: read.sheetNames, commentCells: read.commentCells,
       });
       opts.onStage?.('done');
       return { ok: true as const, result, marked };
@@ -91,7 +91,8 @@ export async function previousRun(ctx: Excel.RequestContext, caps: Capabilities)
   const live = new Map<string, Set<string>>();
   for (const { n, c } of cfs) live.set(n, new Set(c.items.map((x) => x.id)));
   const rows = state ? (state.values as unknown[][]).map((r) => r.map((v) => String(v ?? ''))) : [];
-  return { caps, previous: parseState(rows), liveConditionalFormats: live, sheetNames: names };
+  const comments = caps.comments ? await commentCells(ctx) : undefined;
+  return { caps, previous: parseState(rows), liveConditionalFormats: live, sheetNames: names, commentCells: comments };
 }
 
 /** 清除标记: remove everything the last run added; the clerk's workbook looks as before. */

@@ -82,6 +82,8 @@ export interface WriteInput {
   previous: StateRow[];
   liveConditionalFormats: Map<string, Set<string>>;
   sheetNames: string[];
+  /** sheet!cell → comment thread id, where comments carry the messages */
+  commentCells?: Map<string, string>;
 }
 
 export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): Promise<{ marked: number }> {
@@ -141,6 +143,7 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
   // marks
   const cfs: { sheet: string; cf: Excel.ConditionalFormat }[] = [];
   const noteChecks: { sheet: string; address: string; note: string; probe?: Excel.Note }[] = [];
+  const commentAdds: { sheet: string; address: string; note: string }[] = [];
   if (caps.mode === 'full') {
     const groups = new Map<string, { sheet: string; style: string; cells: { row: number; col: number }[] }>();
     const add = (sheet: string, style: string, row: number, col: number) => {
@@ -153,6 +156,7 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
       if (m.finding) add(m.sheet, 'finding', m.row, m.col);
       if (m.finding && !m.verdict) add(m.sheet, 'findingFill', m.row, m.col);
       if (m.finding && m.note && caps.notes) noteChecks.push({ sheet: m.sheet, address: a1(m.row, m.col), note: m.note });
+      if (m.finding && m.note && caps.comments) commentAdds.push({ sheet: m.sheet, address: a1(m.row, m.col), note: m.note });
     }
     for (const b of plan.columns) {
       for (let k = 0; k < b.headers.length; k++) add(b.sheet, 'header', b.headerRow, b.col + k);
@@ -204,6 +208,14 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
     state.push(['note', n.sheet, n.address]);
     late.push({ bytes: size(n.note), queue: () => void sheets.getItem(n.sheet).notes.add(n.address, n.note) });
   }
+  // comments where the cell had none (ours from the last run are gone by now; the clerk's stay)
+  const ours = new Set(input.previous.filter((r) => r[0] === 'comment').map((r) => `${r[1]}!${r[2]}`));
+  for (const n of commentAdds) {
+    const key = `${n.sheet}!${n.address}`;
+    if (input.commentCells?.has(key) && !ours.has(key)) continue;
+    state.push(['comment', n.sheet, n.address]);
+    late.push({ bytes: size(n.note), queue: () => void ctx.workbook.comments.add(`'${n.sheet.replace(/'/g, "''")}'!${n.address}`, n.note) });
+  }
   for (const s of plan.sheets) late.push(...sheetJobs(ctx, s, caps));
   for (const c of cfs) state.push(['cf', c.sheet, c.cf.id]);
   for (const w of widthReads) w.row[3] = JSON.stringify(w.formats.map((f) => f.columnWidth));
@@ -232,6 +244,9 @@ export function clearJobs(ctx: Excel.RequestContext, input: Omit<WriteInput, 'pl
       jobs.push({ bytes: 120, queue: () => sheets.getItem(sheet).getRange().conditionalFormats.getItem(where).delete() });
     } else if (kind === 'note') {
       jobs.push({ bytes: 120, queue: () => sheets.getItem(sheet).notes.getItemOrNullObject(where).delete() });
+    } else if (kind === 'comment') {
+      const id = input.commentCells?.get(`${sheet}!${where}`);
+      if (id) jobs.push({ bytes: 120, queue: () => ctx.workbook.comments.getItem(id).delete() });
     } else if (kind === 'values') {
       const widths = JSON.parse(r[3] || '[]') as number[];
       jobs.push({

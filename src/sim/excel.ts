@@ -8,12 +8,14 @@ import { Area, areaAddress, DEFAULT_WIDTH, parseArea, SimCell, SimSheet, SimWork
  * Excel on the web's 5 MB request/response limit and 8,192-character address limit, and requirement sets:
  * a call above the simulated ExcelApi version fails at sync with ApiNotFound.
  */
-export type ApiVersion = '1.1' | '1.4' | '1.9' | '1.18';
+export type ApiVersion = '1.1' | '1.4' | '1.9' | '1.14' | '1.18';
 
 export interface SimOptions {
   api: ApiVersion;
   /** Excel on the web's payload limit per request and per response */
   payloadLimit?: number;
+  /** what the user does in Excel between the add-in's requests (tests: rename, delete, edit) */
+  beforeSync?: (index: number, state: SimWorkbookState) => void;
 }
 
 export interface SyncRecord {
@@ -66,6 +68,7 @@ export class SimContext {
     const requestBytes = batch.reduce((n, op) => n + bytes(op.request) + op.api.length + 16, 0);
     const record: SyncRecord = { ops: batch.length, requestBytes, responseBytes: 0, ms: 0 };
     this.syncs.push(record);
+    this.options.beforeSync?.(this.syncs.length, this.state);
     const t0 = Date.now();
     try {
       this.process(batch, record);
@@ -152,6 +155,57 @@ export class SimWorkbook extends ClientObject {
   constructor(ctx: SimContext) {
     super(ctx);
     this.worksheets = new SimWorksheetCollection(ctx);
+  }
+
+  /** Threaded comments (ExcelApi 1.10): one thread a cell, found by id. */
+  get comments() {
+    const ctx = this.ctx;
+    const find = (id: string) => {
+      for (const s of ctx.state.sheets) for (const [k, c] of s.comments) if (c.id === id) return { s, k };
+      return null;
+    };
+    let items: { id: string }[] | undefined;
+    return {
+      add(address: string, content: string) {
+        ctx.enqueue('CommentCollection.add@1.10', { address, content }, () => {
+          const a = parseArea(address);
+          const s = requireSheet(ctx, a.sheet ?? '');
+          const key = s.key(a.r0, a.c0);
+          if (s.comments.has(key)) throw new SimError('InvalidArgument', 'The cell already has a comment.');
+          s.comments.set(key, { id: ctx.state.id('comment'), content });
+        });
+      },
+      load(_p?: string) {
+        ctx.enqueue('CommentCollection.load@1.10', {}, () => {
+          items = ctx.state.sheets.flatMap((s) => [...s.comments.values()].map((c) => ({ id: c.id })));
+          return items;
+        });
+        return this;
+      },
+      get items(): { id: string }[] {
+        if (!items) throw new SimError('PropertyNotLoaded', "The property 'items' is not available until load() and context.sync().");
+        return items;
+      },
+      getItem(id: string) {
+        return {
+          getLocation() {
+            return new AddressProxy(ctx, (prop) => {
+              const f = find(id);
+              if (!f) throw new SimError('ItemNotFound', `No comment ${id}.`);
+              const [r, c] = f.k.split(',').map(Number);
+              return prop === 'address' ? areaAddress(f.s.name, { r0: r, c0: c, r1: r, c1: c }) : undefined;
+            });
+          },
+          delete() {
+            ctx.enqueue('Comment.delete@1.10', { id }, () => {
+              const f = find(id);
+              if (!f) throw new SimError('ItemNotFound', `No comment ${id}.`);
+              f.s.comments.delete(f.k);
+            });
+          },
+        };
+      },
+    };
   }
 }
 
@@ -314,6 +368,12 @@ class Loadable extends ClientObject {
   }
   get<T>(prop: string): T {
     return this.read(prop);
+  }
+}
+
+class AddressProxy extends Loadable {
+  get address(): string {
+    return this.get('address');
   }
 }
 

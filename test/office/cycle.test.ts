@@ -20,6 +20,7 @@ function openDemo(which = 1): SimWorkbookState {
   sheet.cell(4, 1).format.fill = '#DDEEFF';
   sheet.cell(4, 9).format.bold = true;
   sheet.notes.set(sheet.key(6, 3), '本人口头说明：身份证已补录');
+  sheet.comments.set(sheet.key(6, 3), { id: '{clerk-1}', content: '县局已电话核实' });
   return wb;
 }
 
@@ -31,11 +32,12 @@ const snapshot = (wb: SimWorkbookState): string[] =>
       .filter(([, c]) => c.value !== null || JSON.stringify(c.format) !== JSON.stringify(DEFAULT_FORMAT))
       .map(([k, c]) => `${s.name}!${k} ${JSON.stringify(c.value)} ${JSON.stringify(c.format)}`),
     ...[...s.notes.entries()].map(([k, n]) => `${s.name}!${k} note ${n}`),
+    ...[...s.comments.entries()].map(([k, c]) => `${s.name}!${k} comment ${c.content}`),
     ...s.conditionalFormats.map((c) => `${s.name} cf ${c.ranges.join(',')}`),
     ...[...s.columnWidths.entries()].map(([k, w]) => `${s.name} col ${k} width ${w}`),
   ]).sort();
 
-describe.each<[ApiVersion, 'full' | 'basic']>([['1.1', 'basic'], ['1.9', 'full'], ['1.18', 'full']])('校验 → 清除标记 on ExcelApi %s', (api, mode) => {
+describe.each<[ApiVersion, 'full' | 'basic']>([['1.1', 'basic'], ['1.9', 'full'], ['1.14', 'full'], ['1.18', 'full']])('校验 → 清除标记 on ExcelApi %s', (api, mode) => {
   const wb = openDemo();
   const before = snapshot(wb);
   const values = (w: SimWorkbookState) => JSON.stringify(w.sheets.filter((s) => !['校验结果', '汇总', STATE_SHEET].includes(s.name)).map((s) => [...s.cells.entries()].filter(([, c]) => c.value !== null).map(([k, c]) => [k, c.value])));
@@ -67,6 +69,9 @@ describe.each<[ApiVersion, 'full' | 'basic']>([['1.1', 'basic'], ['1.9', 'full']
     expect(person.notes.get(person.key(d03.row - 1, d03.col - 1))).toBe('本人口头说明：身份证已补录');
     const d05 = r.findings.find((f) => f.rule === 'D05')!;
     expect(person.notes.get(person.key(d05.row - 1, d05.col - 1))?.includes('[D05]') ?? false).toBe(api === '1.18');
+    // on 1.10–1.17 a comment thread carries the message; the clerk's own thread stays
+    expect(person.comments.get(person.key(d05.row - 1, d05.col - 1))?.content.includes('[D05]') ?? false).toBe(api === '1.14');
+    expect(person.comments.get(person.key(6, 3))?.content).toBe('县局已电话核实');
     expect(wb.sheet('校验结果')!.get(1, 1)!.value).toBe(r.findings[0].rule);
     expect(wb.sheet('汇总')).toBeDefined();
     expect(wb.sheet(STATE_SHEET)!.visibility).toBe('VeryHidden');
@@ -82,10 +87,12 @@ describe.each<[ApiVersion, 'full' | 'basic']>([['1.1', 'basic'], ['1.9', 'full']
     const person = wb.sheet('人员')!;
     const cfs = person.conditionalFormats.length;
     const notes = person.notes.size;
+    const comments = person.comments.size;
     const out = await validate(run, caps, opts);
     if (!out.ok) throw new Error(`${out.message} ${out.detail}`);
     expect(person.conditionalFormats.length).toBe(cfs);
     expect(person.notes.size).toBe(notes);
+    expect(person.comments.size).toBe(comments);
   });
 
   it('clicking a finding activates its sheet and selects its cell', async () => {
@@ -107,12 +114,15 @@ describe.each<[ApiVersion, 'full' | 'basic']>([['1.1', 'basic'], ['1.9', 'full']
 
 describe('failures get a clear Chinese message', () => {
   it.each([
-    ['the user is editing a cell', (wb: SimWorkbookState) => void (wb.editing = true), '编辑'],
-    ['the sheet is protected', (wb: SimWorkbookState) => void (wb.sheets[0].protected = true), '保护'],
-  ])('%s', async (_name, setup, words) => {
+    ['the user is editing a cell', (wb: SimWorkbookState) => void (wb.editing = true), '编辑', undefined],
+    ['the sheet is protected', (wb: SimWorkbookState) => void (wb.sheets[0].protected = true), '保护', undefined],
+    ['a sheet is deleted while the check runs', () => undefined, '重命名或删除',
+      (i: number, s: SimWorkbookState) => void (i === 3 && s.sheets.splice(0, 1))],
+    ['a sheet is too large', (wb: SimWorkbookState) => void (wb.sheets[0].cell(200_005, 0).value = 'x'), '200,000', undefined],
+  ])('%s', async (_name, setup, words, beforeSync) => {
     const wb = openDemo();
     setup(wb);
-    const sim = simulateExcel(wb, { api: '1.18' });
+    const sim = simulateExcel(wb, { api: '1.18', beforeSync });
     const out = await validate(sim.Excel.run as unknown as Run, capabilities(sim.Office.context.requirements), opts);
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.message).toContain(words);
