@@ -1,4 +1,4 @@
-import { a1, colLetter, sheetRef } from './a1';
+import { colLetter, sheetRef } from './a1';
 import { isoFromDay } from './dates';
 import { CheckResult } from './engine';
 import { Table } from './reader';
@@ -235,9 +235,4 @@ export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptio
     unit: r.unit, checkDate: isoFromDay(r.checkDate), profile: `${r.profile.name}（版本 ${r.profile.version}）`, generatedAt: opts.generatedAt,
   }, opts.summary, opts.summaryBy));
   return plan;
-}
-
-/** Cells a plan writes into the clerk's sheets, for tests and for saving formats before marking. */
-export function markedAddresses(plan: Plan): string[] {
-  return plan.marks.map((m) => `${m.sheet}!${a1(m.row, m.col)}`);
 }

@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import { useMemo } from 'react';
 import { colLetter } from '../core/a1';
 import { isCellError } from '../core/types';
 import { parseArea, SimSheet, SimWorkbookState } from '../sim/model';

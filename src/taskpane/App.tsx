@@ -1,7 +1,7 @@
 import {
   Badge, Button, Caption1, Divider, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, Title3, webLightTheme,
 } from '@fluentui/react-components';
-import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { dayFromIso, isoFromDay, todayLocal } from '../core/dates';
 import { CheckResult } from '../core/engine';
 import { DEFAULT_PROFILE, parseProfile, Profile } from '../core/profile';

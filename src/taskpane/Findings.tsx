@@ -1,5 +1,4 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Caption1, Text } from '@fluentui/react-components';
-import React from 'react';
 import { groupBy } from '../core/group';
 import { Finding } from '../core/rule';
 import { RULES } from '../core/rules';

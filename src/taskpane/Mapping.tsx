@@ -1,5 +1,5 @@
 import { Button, Dropdown, Field, Option, Text } from '@fluentui/react-components';
-import React, { useState } from 'react';
+import { useState } from 'react';
 import { PERSON_FIELDS } from '../core/fields';
 import { ReadOptions } from '../core/reader';
 import { Strings } from './i18n';

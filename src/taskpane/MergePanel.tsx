@@ -1,12 +1,13 @@
 import { Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, Switch, Text, Textarea } from '@fluentui/react-components';
-import React, { useState } from 'react';
+import { useState } from 'react';
 import { Consolidated } from '../core/consolidate';
 import { Day } from '../core/dates';
 import { Profile } from '../core/profile';
 import { Capabilities } from '../office/mode';
 import { Host } from './host';
 import { Strings } from './i18n';
-import { checkFiles, consolidateInPane, PaneFile, writeConsolidated } from './merge';
+import { consolidate } from '../core/consolidate';
+import { checkFiles, PaneFile, writeConsolidated } from './merge';
 
 const EXPECTED_KEY = 'certSweep.expectedUnits';
 const fill = (s: string, d: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k) => String(d[k] ?? ''));
@@ -36,7 +37,7 @@ export function MergePanel(props: { host: Host; caps: Capabilities; t: Strings; 
     await host.settings.save();
     const checks = await checkFiles(files, { checkDate: props.checkDate, profile: props.profile }, (i, n, name) => setProgress({ i, n, name }));
     setProgress(null);
-    const m = consolidateInPane(checks, props.profile, units);
+    const m = consolidate(checks, props.profile, units);
     if (m.cross.some((f) => f.rule === 'X04')) setPending(m);
     else await write(m);
   };

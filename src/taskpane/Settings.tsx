@@ -1,5 +1,4 @@
 import { Button, Dropdown, Field, Input, Option, Switch } from '@fluentui/react-components';
-import React from 'react';
 import { Profile } from '../core/profile';
 import { RULES } from '../core/rules';
 import { Lang, Strings } from './i18n';

@@ -1,4 +1,4 @@
-import { consolidate, Consolidated, consolidatedSheets } from '../core/consolidate';
+import { Consolidated, consolidatedSheets } from '../core/consolidate';
 import { FileCheck } from '../core/cross/context';
 import { Day } from '../core/dates';
 import { checkWorkbook } from '../core/engine';
@@ -46,10 +46,6 @@ export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; prof
     checks.push({ file: f.name, status: 'ok', message: result.message, result });
   }
   return checks;
-}
-
-export function consolidateInPane(checks: FileCheck[], profile: Profile, expected: string[]): Consolidated {
-  return consolidate(checks, profile, expected);
 }
 
 /** Write the county's sheets into the open workbook, replacing those of a previous merge or check. */

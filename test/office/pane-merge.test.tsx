@@ -4,7 +4,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { readFileSync } from 'fs';
 import path from 'path';
-import React from 'react';
 import { dayFromIso } from '../../src/core/dates';
 import { Run } from '../../src/office/validate';
 import { demoUnits } from '../../src/sample/demo';

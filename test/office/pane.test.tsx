@@ -2,7 +2,6 @@
  * @jest-environment jsdom
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import React from 'react';
 import { App } from '../../src/taskpane/App';
 import { Host, memorySettings } from '../../src/taskpane/host';
 import { Run } from '../../src/office/validate';

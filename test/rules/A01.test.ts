@@ -1,4 +1,4 @@
-import { body, check, day, holder } from '../helpers/grid';
+import { body } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 ruleTester('A01', {
   valid: [{ name: 'a basis', agencies: [body()] }],

@@ -1,4 +1,4 @@
-import { body, check, day, holder } from '../helpers/grid';
+import { body } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 ruleTester('A03', {
   valid: [{ name: 'matches', agencies: [body()] }],

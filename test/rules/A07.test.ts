@@ -1,4 +1,4 @@
-import { body, check, day, holder } from '../helpers/grid';
+import { body, day } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 
 const entrusted = { agencyType: '受委托组织', managesPublicAffairs: '是', entrustingAgency: '县局', entrustmentBasis: '某条例', entrustmentStart: day(-10), entrustmentEnd: day(500), entrustmentPublicised: '是', entrustsCoercion: '否' };

@@ -1,4 +1,4 @@
-import { body, check, day, holder } from '../helpers/grid';
+import { body } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 ruleTester('A09', {
   valid: [{ name: 'an authorised body with its basis', agencies: [body({ agencyType: '法律法规授权组织', authorisationBasis: '某法第十条' })] }],

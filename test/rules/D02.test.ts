@@ -1,4 +1,4 @@
-import { body, check, day, holder } from '../helpers/grid';
+import { holder } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 ruleTester('D02', {
   valid: [

@@ -1,4 +1,4 @@
-import { body, check, day, holder } from '../helpers/grid';
+import { check, holder } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 ruleTester('D03', {
   valid: [{ name: 'an ID number stored as text', people: [holder()] }],

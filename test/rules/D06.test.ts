@@ -1,4 +1,4 @@
-import { body, check, day, holder } from '../helpers/grid';
+import { body, day, holder } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 ruleTester('D06', {
   valid: [

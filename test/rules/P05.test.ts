@@ -1,4 +1,4 @@
-import { body, check, day, holder } from '../helpers/grid';
+import { day, holder } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 ruleTester('P05', {
   valid: [

@@ -1,4 +1,4 @@
-import { body, check, day, holder } from '../helpers/grid';
+import { holder } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 ruleTester('P06', {
   valid: [{ name: 'passed or pending', people: [holder({ annualReview: '通过' }), holder({ annualReview: '待年审' })] }],

@@ -1,5 +1,5 @@
 import { makeId } from '../../src/core/idnumber';
-import { body, check, day, holder } from '../helpers/grid';
+import { day, holder } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 ruleTester('P14', {
   valid: [
