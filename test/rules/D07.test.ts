@@ -4,7 +4,8 @@ ruleTester('D07', {
   valid: [
     { name: 'value variants clerks use', people: [
       holder({ staffCategory: '公务员' }), holder({ staffCategory: '参公' }), holder({ onEnforcementPost: '√' }),
-      holder({ onEnforcementPost: 'Y' }), holder({ onEnforcementPost: '有' }), holder({ certStatus: '有效' })] },
+      holder({ onEnforcementPost: 'Y' }), holder({ onEnforcementPost: '有' }), holder({ certStatus: '有效' }),
+      holder({ staffCategory: '参公人员' }), holder({ certStatus: '正常使用' }), holder({ employmentStatus: '在职' })] },
   ],
   invalid: [
     { name: 'a value not in the list, with a suggestion', people: [holder({ staffCategory: '在编' })], errors: [{ messageId: 'notInList', row: 2, column: '人员类别' }] },
