@@ -3,6 +3,7 @@ import { colNumber } from '../core/a1';
 import { CellValue, SheetGrid, WorkbookGrid } from '../core/types';
 import { Capabilities } from './mode';
 import { commentCells, STATE_SHEET } from './state';
+import { ourConditionalFormats } from './write';
 
 /**
  * Reads the clerk's sheets as plain grids in a few batched requests, whatever their size: the sheet
@@ -72,7 +73,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
     range.load('rowIndex,columnIndex,rowCount,columnCount');
     const first = caps.mode === 'full' ? range.getIntersectionOrNullObject(`1:${FIRST_ROWS}`) : range;
     first.load('values,rowIndex,rowCount');
-    const cfs = caps.mode === 'full' ? ws.getRange().conditionalFormats.load('items/id') : null;
+    const cfs = caps.mode === 'full' ? ws.getRange().conditionalFormats.load('items/id,items/customOrNullObject/rule/formula') : null;
     const merged = caps.mergedAreas ? range.getMergedAreasOrNullObject().load('address') : null;
     return { name, range, first, cfs, merged };
   });
@@ -85,7 +86,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
   const pending: (Pending & { merged: string[] })[] = [];
   const liveConditionalFormats = new Map<string, Set<string>>();
   for (const u of used) {
-    if (u.cfs) liveConditionalFormats.set(u.name, new Set(u.cfs.items.map((c) => c.id)));
+    if (u.cfs) liveConditionalFormats.set(u.name, ourConditionalFormats(u.cfs.items));
     if (u.range.isNullObject) {
       pending.push({ sheet: u.name, top: 0, left: 0, rows: [], rowCount: 0, columnCount: 0, bytesPerRow: 0, merged: [] });
       continue;

@@ -10,7 +10,7 @@ import { readWorkbook } from './read';
 import { commentCells, parseState, StateRow, STATE_SHEET } from './state';
 import { colNumber } from '../core/a1';
 import { WorkbookGrid } from '../core/types';
-import { clearJobs, runJobs, WriteInput, writePlan } from './write';
+import { clearJobs, ourConditionalFormats, runJobs, WriteInput, writePlan } from './write';
 
 /** Excel.run as the add-in gets it: the real one, or the simulation's in tests and the playground. */
 export type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -86,10 +86,10 @@ export async function previousRun(ctx: Excel.RequestContext, caps: Capabilities)
   await ctx.sync();
   const names = sheets.items.map((s) => s.name);
   const state = names.includes(STATE_SHEET) ? sheets.getItem(STATE_SHEET).getUsedRange().load('values') : null;
-  const cfs = caps.mode === 'full' ? names.map((n) => ({ n, c: sheets.getItem(n).getRange().conditionalFormats.load('items/id') })) : [];
+  const cfs = caps.mode === 'full' ? names.map((n) => ({ n, c: sheets.getItem(n).getRange().conditionalFormats.load('items/id,items/customOrNullObject/rule/formula') })) : [];
   await ctx.sync();
   const live = new Map<string, Set<string>>();
-  for (const { n, c } of cfs) live.set(n, new Set(c.items.map((x) => x.id)));
+  for (const { n, c } of cfs) live.set(n, ourConditionalFormats(c.items));
   const rows = state ? (state.values as unknown[][]).map((r) => r.map((v) => String(v ?? ''))) : [];
   const comments = caps.comments ? await commentCells(ctx) : undefined;
   return { caps, previous: parseState(rows), liveConditionalFormats: live, sheetNames: names, commentCells: comments };

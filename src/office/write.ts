@@ -12,6 +12,17 @@ import { StateRow, STATE_SHEET, stateValues } from './state';
  * conditional formats on RangeAreas, removed whole by 清除标记.
  */
 const ADDRESS_BUDGET = 8000;
+/**
+ * Our conditional formats' rule: always TRUE, and recognisable, so that 清除标记 finds every one of them
+ * by its formula, even those of a run that failed before it could record them.
+ */
+export const MARK_FORMULA = '=ISTEXT("cert-sweep")';
+const STANDARD_WIDTH = 48;
+
+/** Our conditional formats on each sheet, by id, from a collection loaded with their formulas. */
+export function ourConditionalFormats(items: { id: string; customOrNullObject: { isNullObject: boolean; rule: { formula: string } } }[]): Set<string> {
+  return new Set(items.filter((c) => !c.customOrNullObject.isNullObject && c.customOrNullObject.rule.formula === MARK_FORMULA).map((c) => c.id));
+}
 const enc = new TextEncoder();
 const size = (v: unknown) => enc.encode(JSON.stringify(v)).length + 64;
 
@@ -80,6 +91,7 @@ export interface WriteInput {
   plan: Plan;
   caps: Capabilities;
   previous: StateRow[];
+  /** our conditional formats still in each sheet (found by MARK_FORMULA) */
   liveConditionalFormats: Map<string, Set<string>>;
   sheetNames: string[];
   /** sheet!cell → comment thread id, where comments carry the messages */
@@ -104,7 +116,18 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
     clear.length = 0;
   }
 
-  const jobs: Job[] = [...clear];
+  // The state is written before anything it records, so a run cut short can still be undone; it is
+  // completed (widths, notes, comments) in the last round. Its rows are read when the job is queued.
+  const stateJob: Job = {
+    bytes: 0, // set once every row it records is known, below
+    queue: () => {
+      const ws = sheets.add(STATE_SHEET);
+      ws.visibility = 'VeryHidden';
+      const rows = stateValues(state);
+      if (rows.length) ws.getRange(`A1:D${rows.length}`).values = rows;
+    },
+  };
+  const jobs: Job[] = [...clear, stateJob];
   const widthReads: { row: StateRow; formats: Excel.RangeFormat[] }[] = [];
   // result columns: values only (their look comes from conditional formats), widths remembered
   for (const b of plan.columns) {
@@ -141,7 +164,6 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
   }
 
   // marks
-  const cfs: { sheet: string; cf: Excel.ConditionalFormat }[] = [];
   const noteChecks: { sheet: string; address: string; note: string; probe?: Excel.Note }[] = [];
   const commentAdds: { sheet: string; address: string; note: string }[] = [];
   if (caps.mode === 'full') {
@@ -168,7 +190,7 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
           bytes: chunk.length + 600,
           queue: () => {
             const cf = sheets.getItem(g.sheet).getRanges(chunk).conditionalFormats.add('Custom');
-            cf.custom.rule.formula = '=TRUE';
+            cf.custom.rule.formula = MARK_FORMULA;
             const s = CF_STYLES[g.style];
             if (s.fill) cf.custom.format.fill.color = s.fill;
             if (s.font) cf.custom.format.font.color = s.font;
@@ -180,8 +202,6 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
                 border.color = s.border;
               }
             }
-            cf.load('id');
-            cfs.push({ sheet: g.sheet, cf });
           },
         });
       }
@@ -199,6 +219,7 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
       jobs.push({ bytes: 150, queue: () => void (sheets.getItem(m.sheet).getRange(fills[i].address).format.fill.color = hex(colour)) });
     }
   }
+  stateJob.bytes = size(stateValues(state));
   await runJobs(ctx, jobs, caps.payloadBudget);
 
   // second round: notes where the cell had none, the product's sheets, and the state of this run
@@ -217,17 +238,9 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
     late.push({ bytes: size(n.note), queue: () => void ctx.workbook.comments.add(`'${n.sheet.replace(/'/g, "''")}'!${n.address}`, n.note) });
   }
   for (const s of plan.sheets) late.push(...sheetJobs(ctx, s, caps));
-  for (const c of cfs) state.push(['cf', c.sheet, c.cf.id]);
   for (const w of widthReads) w.row[3] = JSON.stringify(w.formats.map((f) => f.columnWidth));
   const rows = stateValues(state);
-  late.push({
-    bytes: size(rows),
-    queue: () => {
-      const ws = sheets.add(STATE_SHEET);
-      if (rows.length) ws.getRange(`A1:D${rows.length}`).values = rows;
-      ws.visibility = 'VeryHidden';
-    },
-  });
+  late.push({ bytes: size(rows), queue: () => void (rows.length && (sheets.getItem(STATE_SHEET).getRange(`A1:D${rows.length}`).values = rows)) });
   await runJobs(ctx, late, caps.payloadBudget);
   return { marked: plan.marks.length };
 }
@@ -237,18 +250,23 @@ export function clearJobs(ctx: Excel.RequestContext, input: Omit<WriteInput, 'pl
   const sheets = ctx.workbook.worksheets;
   const jobs: Job[] = [];
   const exists = (name: string) => input.sheetNames.includes(name);
+  for (const [sheet, ids] of input.liveConditionalFormats) {
+    if (!exists(sheet)) continue;
+    for (const id of ids) jobs.push({ bytes: 120, queue: () => sheets.getItem(sheet).getRange().conditionalFormats.getItem(id).delete() });
+  }
   for (const r of input.previous) {
     const [kind, sheet, where] = r;
     if (!exists(sheet)) continue;
-    if (kind === 'cf' && input.liveConditionalFormats.get(sheet)?.has(where)) {
-      jobs.push({ bytes: 120, queue: () => sheets.getItem(sheet).getRange().conditionalFormats.getItem(where).delete() });
-    } else if (kind === 'note') {
+    if (kind === 'note') {
       jobs.push({ bytes: 120, queue: () => sheets.getItem(sheet).notes.getItemOrNullObject(where).delete() });
     } else if (kind === 'comment') {
       const id = input.commentCells?.get(`${sheet}!${where}`);
       if (id) jobs.push({ bytes: 120, queue: () => ctx.workbook.comments.getItem(id).delete() });
     } else if (kind === 'values') {
-      const widths = JSON.parse(r[3] || '[]') as number[];
+      // widths are recorded at the end of a run; one cut short gets Excel's standard width (8.43 characters) back
+      const span = /^([A-Z]+)\d+:([A-Z]+)\d+$/.exec(where);
+      const count = span ? span[2].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - span[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) + 1 : 0;
+      const widths = !input.caps.widths ? [] : r[3] ? (JSON.parse(r[3]) as number[]) : Array.from({ length: count }, () => STANDARD_WIDTH);
       jobs.push({
         bytes: 300,
         queue: () => {

@@ -460,16 +460,17 @@ class ConditionalFormatProxy {
 }
 
 function conditionalFormats(ctx: SimContext, sheetName: string, ranges: () => string[], api: string) {
-  let items: { id: string }[] | undefined;
+  type Item = { id: string; customOrNullObject: { isNullObject: boolean; rule: { formula: string } } };
+  let items: Item[] | undefined;
   return {
     load(_props?: string) {
       ctx.enqueue('ConditionalFormatCollection.load@1.6', {}, () => {
-        items = requireSheet(ctx, sheetName).conditionalFormats.map((c) => ({ id: c.id }));
+        items = requireSheet(ctx, sheetName).conditionalFormats.map((c) => ({ id: c.id, customOrNullObject: { isNullObject: false, rule: { formula: c.formula } } }));
         return items;
       });
       return this;
     },
-    get items(): { id: string }[] {
+    get items(): Item[] {
       if (!items) throw new SimError('PropertyNotLoaded', "The property 'items' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.");
       return items;
     },

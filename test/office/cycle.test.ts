@@ -146,3 +146,24 @@ describe('merged cells, as Office gives them (the value in the first cell only)'
     // without the merged-areas API (before 1.13) the blank merged cells read as empty: D01 says so
   });
 });
+
+describe('a run cut short', () => {
+  it('can still be undone by 清除标记: our conditional formats are found by their formula, the rest by the state written first', async () => {
+    const wb = openDemo();
+    const before = snapshot(wb);
+    // the clerk starts typing in a cell just before the last round of the run
+    const sim = simulateExcel(wb, { api: '1.18', beforeSync: (i, s) => void (i === 4 && (s.editing = true)) });
+    const run = sim.Excel.run as unknown as Run;
+    const caps = capabilities(sim.Office.context.requirements);
+    const out = await validate(run, caps, opts);
+    expect(out.ok).toBe(false);
+    expect(wb.sheets.some((s) => s.conditionalFormats.length > 0)).toBe(true);
+    wb.editing = false;
+    const sim2 = simulateExcel(wb, { api: '1.18' });
+    expect((await clearMarks(sim2.Excel.run as unknown as Run, caps)).ok).toBe(true);
+    wb.active = 0;
+    const after = snapshot(wb);
+    expect(after.filter((x) => !before.includes(x))).toEqual([]);
+    expect(before.filter((x) => !after.includes(x))).toEqual([]);
+  });
+});
