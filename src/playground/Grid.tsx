@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { colLetter } from '../core/a1';
+import { dayFromSerial, isoFromDay } from '../core/dates';
 import { isCellError } from '../core/types';
 import { parseArea, SimSheet, SimWorkbookState } from '../sim/model';
 
@@ -29,15 +30,18 @@ export function Grid({ state, version, onSheet }: { state: SimWorkbookState; ver
   const rows = Math.min(b.r1 + 3, 300);
   const cols = Math.min(b.c1 + 2, 60);
   const selected = state.selection?.sheet === sheet.name ? parseArea(state.selection.address) : null;
+  // as Excel draws them: the sheet's column widths, text cut at the cell's edge
+  const width = (c: number) => Math.round((sheet.columnWidths.get(c) ?? 48) * 1.3);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <div style={{ overflow: 'auto', flex: 1, fontSize: 12 }}>
-        <table style={{ borderCollapse: 'collapse', tableLayout: 'fixed' }} data-sheet={sheet.name} aria-label={sheet.name}>
+        <table style={{ borderCollapse: 'collapse', tableLayout: 'fixed', width: 36 + Array.from({ length: cols }, (_, c) => width(c)).reduce((a, b) => a + b, 0) }}
+          data-sheet={sheet.name} aria-label={sheet.name}>
           <thead>
             <tr>
               <th style={{ width: 36, background: '#f3f3f3' }} />
               {Array.from({ length: cols }, (_, c) => (
-                <th key={c} style={{ width: Math.round((sheet.columnWidths.get(c) ?? 48) * 1.3), background: '#f3f3f3', border: '1px solid #ddd', fontWeight: 'normal' }}>{colLetter(c + 1)}</th>
+                <th key={c} style={{ width: width(c), background: '#f3f3f3', border: '1px solid #ddd', fontWeight: 'normal' }}>{colLetter(c + 1)}</th>
               ))}
             </tr>
           </thead>
@@ -59,9 +63,10 @@ export function Grid({ state, version, onSheet }: { state: SimWorkbookState; ver
                         border, outline: isSel ? '2px solid #217346' : undefined, outlineOffset: -2,
                         background: o?.fill ?? cell?.format.fill ?? undefined, color: o?.font ?? cell?.format.fontColor,
                         fontWeight: o?.bold || cell?.format.bold ? 'bold' : undefined, whiteSpace: 'nowrap', overflow: 'hidden',
-                        textOverflow: 'ellipsis', maxWidth: 260, padding: '1px 3px', position: 'relative',
+                        textOverflow: 'clip', padding: '1px 3px', position: 'relative',
                       }}>
-                      {v === null || v === undefined ? '' : isCellError(v) ? v.error : String(v)}
+                      {v === null || v === undefined ? '' : isCellError(v) ? v.error
+                        : typeof v === 'number' && /y/.test(cell?.format.numberFormat ?? '') ? isoFromDay(dayFromSerial(v) ?? 0) : String(v)}
                       {note && <span aria-hidden style={{ position: 'absolute', top: 0, right: 0, borderTop: '6px solid #c00', borderLeft: '6px solid transparent' }} />}
                     </td>
                   );

@@ -21,7 +21,7 @@ const api = (params.get('api') ?? '1.18') as ApiVersion;
 function sample(): SimWorkbookState {
   if (params.get('empty') !== null) return SimWorkbookState.from([{ name: 'Sheet1', rows: [] }]);
   const unit = demoUnits(todayLocal())[Number(params.get('sample') ?? 0)];
-  return SimWorkbookState.from(unit.book.sheets.map((s) => ({ name: s.name, rows: s.rows, merges: s.merges })));
+  return SimWorkbookState.from(unit.book.sheets.map((s) => ({ name: s.name, rows: s.rows, merges: s.merges, dateCols: s.dateCols })));
 }
 
 function Playground() {

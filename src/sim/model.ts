@@ -103,12 +103,18 @@ export class SimWorkbookState {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
   /** A workbook from plain rows per sheet, as the playground and the tests set one up. */
-  static from(sheets: { name: string; rows: CellValue[][]; merges?: string[] }[]): SimWorkbookState {
+  static from(sheets: { name: string; rows: CellValue[][]; merges?: string[]; dateCols?: number[] }[]): SimWorkbookState {
     const wb = new SimWorkbookState();
     for (const s of sheets) {
       const sh = new SimSheet(s.name);
       sh.merges = [...(s.merges ?? [])];
-      s.rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && (sh.cell(r, c).value = v)));
+      s.rows.forEach((row, r) => row.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const cell = sh.cell(r, c);
+        cell.value = v;
+        // serial numbers in date columns are shown as dates, as Excel does with its date format
+        if (typeof v === 'number' && s.dateCols?.includes(c + 1)) cell.format.numberFormat = 'yyyy-mm-dd';
+      }));
       wb.sheets.push(sh);
     }
     return wb;
