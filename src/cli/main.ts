@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
 import { exitCode, exitStatus, FileEntry, jsonReport } from '../core/contract';
-import { Day, dayFromIso, isoFromDay, todayLocal } from '../core/dates';
+import { Day, dayFromIso, isoFromDay, timestamp as stamp, todayLocal } from '../core/dates';
 import { DEFAULT_PROFILE, parseProfile, Profile } from '../core/profile';
 import { RULES } from '../core/rules';
 import { mappingFrom, ReadOptions } from '../core/reader';
@@ -64,11 +64,6 @@ function checkDateOf(value: string | undefined, now: Date): Day {
   const d = dayFromIso(value);
   if (d === null) throw new UsageError('badDate', { value });
   return d;
-}
-
-function stamp(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`;
 }
 
 interface CheckArgs {

@@ -1,4 +1,4 @@
-import { todayLocal } from '../core/dates';
+import { timestamp, todayLocal } from '../core/dates';
 import { DEFAULT_PROFILE, parseProfile } from '../core/profile';
 import { capabilities } from '../office/mode';
 import { goTo, Run, validate } from '../office/validate';
@@ -10,7 +10,7 @@ async function validateCommand(event: Office.AddinCommands.Event): Promise<void>
   const profile = parsed && 'profile' in parsed ? parsed.profile : DEFAULT_PROFILE;
   const run = Excel.run as unknown as Run;
   const out = await validate(run, capabilities(Office.context.requirements), {
-    checkDate: todayLocal(), profile, generatedAt: new Date().toLocaleString('zh-CN'),
+    checkDate: todayLocal(), profile, generatedAt: timestamp(new Date()),
   });
   if (out.ok) await goTo(run, '汇总', 'A1');
   else {

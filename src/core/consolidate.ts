@@ -2,7 +2,8 @@ import { CROSS_RULES } from './cross';
 import { CrossFinding, FileCheck, runCrossRules } from './cross/context';
 import { isoFromDay, Day } from './dates';
 import { worse } from './engine';
-import { maskId } from './idnumber';
+import { groupBy } from './group';
+import { maskId, maskIdsIn } from './idnumber';
 import { findingsSheet, OutCell, OutSheet, summarySheet, VERDICT_ZH } from './plan';
 import { Profile } from './profile';
 import { summarize, SummaryRow } from './summary';
@@ -23,11 +24,7 @@ export interface Consolidated {
 
 export function consolidate(files: FileCheck[], profile: Profile, expected: string[]): Consolidated {
   const cross = runCrossRules(CROSS_RULES, files, profile.rules);
-  const byPlace = new Map<string, CrossFinding[]>();
-  for (const f of cross) {
-    const key = `${f.file}\u0000${f.sheet}\u0000${f.row}`;
-    byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
-  }
+  const byPlace = groupBy(cross, (f) => `${f.file}\u0000${f.sheet}\u0000${f.row}`);
   for (const file of files) {
     for (const p of file.result?.people ?? []) {
       const fs = byPlace.get(`${file.file}\u0000${p.sheet}\u0000${p.row}`);
@@ -61,10 +58,6 @@ export function consolidate(files: FileCheck[], profile: Profile, expected: stri
 const base = (f: string) => f.split(/[\\/]/).pop() ?? f;
 const c = (v: string | number | null, style?: OutCell['style']): OutCell => ({ v, style });
 
-export function maskText(s: string, mask: boolean): string {
-  return mask ? s.replace(/\d{17}[\dXx]|\d{15}/g, maskId) : s;
-}
-
 /** 汇总 (a row per unit), 报送情况, 明细 and 校验结果 of the county's workbook. */
 export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkDate: Day; profile: Profile; generatedAt: string; maskIds: boolean }): OutSheet[] {
   const summary = summarySheet({
@@ -96,6 +89,6 @@ export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkD
   const all = [
     ...m.files.flatMap((f) => (f.result?.findings ?? []).map((x) => ({ ...x, file: base(f.file) }))),
     ...m.cross.map((x) => ({ ...x, file: base(x.file) })),
-  ].map((x) => ({ ...x, message: maskText(x.message, meta.maskIds) }));
+  ].map((x) => ({ ...x, message: meta.maskIds ? maskIdsIn(x.message) : x.message }));
   return [summary, submissions, detail, findingsSheet(all, true)];
 }

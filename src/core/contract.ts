@@ -1,6 +1,6 @@
 import { isoFromDay } from './dates';
 import { CheckResult, FileStatus } from './engine';
-import { maskId } from './idnumber';
+import { maskIdsIn } from './idnumber';
 import { Profile } from './profile';
 import { SummaryRow, totalOf } from './summary';
 import { Day } from './dates';
@@ -43,7 +43,7 @@ export function jsonReport(
   summaryRows: SummaryRow[],
   opts: { byAgency: boolean; maskIds?: boolean; extraFindings?: (Finding & { file: string })[] },
 ): JsonReport {
-  const mask = (s: string) => (opts.maskIds ? s.replace(/\d{17}[\dX]|\d{15}/g, maskId) : s);
+  const mask = (s: string) => (opts.maskIds ? maskIdsIn(s) : s);
   return {
     checkDate: isoFromDay(checkDate),
     profile: { name: profile.name, version: profile.version },

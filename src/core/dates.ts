@@ -90,6 +90,12 @@ export function ageOn(birth: Day, on: Day): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/** "2024-06-05 09:30", local time: when a summary was generated. */
+export function timestamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 export function todayLocal(now = new Date()): Day {
   return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
 }

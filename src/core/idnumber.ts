@@ -49,3 +49,8 @@ export function makeId(region: string, ymd: string, seq3: string): string {
 export function maskId(id: string): string {
   return id.length > 10 ? id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4) : id;
 }
+
+/** Every ID number inside a text (a message naming one) masked. */
+export function maskIdsIn(text: string): string {
+  return text.replace(/\d{17}[\dXx]|\d{15}/g, maskId);
+}

@@ -1,4 +1,4 @@
-import { a1, colLetter } from '../core/a1';
+import { a1, colLetter, colNumber } from '../core/a1';
 import { OutSheet, PALETTE, Plan, SUMMARY_SHEET } from '../core/plan';
 import { OUTPUT_SHEETS } from '../core/reader';
 import { Capabilities } from './mode';
@@ -265,7 +265,7 @@ export function clearJobs(ctx: Excel.RequestContext, input: Omit<WriteInput, 'pl
     } else if (kind === 'values') {
       // widths are recorded at the end of a run; one cut short gets Excel's standard width (8.43 characters) back
       const span = /^([A-Z]+)\d+:([A-Z]+)\d+$/.exec(where);
-      const count = span ? span[2].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - span[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) + 1 : 0;
+      const count = span ? colNumber(span[2]) - colNumber(span[1]) + 1 : 0;
       const widths = !input.caps.widths ? [] : r[3] ? (JSON.parse(r[3]) as number[]) : Array.from({ length: count }, () => STANDARD_WIDTH);
       jobs.push({
         bytes: 300,
@@ -274,7 +274,7 @@ export function clearJobs(ctx: Excel.RequestContext, input: Omit<WriteInput, 'pl
           range.clear('Contents');
           const first = /^([A-Z]+)/.exec(where)![1];
           widths.forEach((w, k) => {
-            const col = colLetter(first.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) + k);
+            const col = colLetter(colNumber(first) + k);
             sheets.getItem(sheet).getRange(`${col}:${col}`).format.columnWidth = w;
           });
         },

@@ -2,7 +2,7 @@ import {
   Badge, Button, Caption1, Divider, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, Title3, webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { dayFromIso, isoFromDay, todayLocal } from '../core/dates';
+import { dayFromIso, isoFromDay, timestamp, todayLocal } from '../core/dates';
 import { CheckResult } from '../core/engine';
 import { DEFAULT_PROFILE, parseProfile, Profile } from '../core/profile';
 import { ReadOptions } from '../core/reader';
@@ -27,10 +27,7 @@ function loadProfile(host: Host): Profile {
   return 'profile' in r ? r.profile : DEFAULT_PROFILE;
 }
 
-function stamp(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+const stamp = () => timestamp(new Date());
 
 export function App({ host, notice }: { host: Host; notice?: string }) {
   const lang = langOf(host.displayLanguage);

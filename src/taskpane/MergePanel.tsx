@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Consolidated } from '../core/consolidate';
 import { Day } from '../core/dates';
 import { Profile } from '../core/profile';
+import { fill } from '../core/rule';
 import { Capabilities } from '../office/mode';
 import { Host } from './host';
 import { Strings } from './i18n';
@@ -10,7 +11,6 @@ import { consolidate } from '../core/consolidate';
 import { checkFiles, PaneFile, writeConsolidated } from './merge';
 
 const EXPECTED_KEY = 'certSweep.expectedUnits';
-const fill = (s: string, d: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k) => String(d[k] ?? ''));
 
 /** 合并各单位: the county picks the units' files; header drift is shown first, and the clerk decides. */
 export function MergePanel(props: { host: Host; caps: Capabilities; t: Strings; checkDate: Day; profile: Profile; generatedAt: () => string }) {
