@@ -36,7 +36,7 @@ export async function insertSheets(run: Run, caps: Capabilities & { validation?:
             }
             ws.getRange(`A1:${colLetter(width)}${values.length}`).values = values as (string | number | boolean)[][];
             for (const h of spec.headerRows ?? []) ws.getRange(`A${h}:${colLetter(width)}${h}`).format.font.bold = true;
-            if (caps.widths) (spec.widths ?? []).forEach((w, k) => (ws.getRange(`${colLetter(k + 1)}:${colLetter(k + 1)}`).format.columnWidth = w * 6));
+            if (caps.sheetFormat) (spec.widths ?? []).forEach((w, k) => (ws.getRange(`${colLetter(k + 1)}:${colLetter(k + 1)}`).format.columnWidth = w * 6));
             if (caps.hyperlinks && spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
             if (caps.validation && spec.firstDataRow && spec.lists) {
               const last = spec.lastValidatedRow ?? spec.firstDataRow + 500;

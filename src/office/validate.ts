@@ -12,8 +12,8 @@ import { colNumber } from '../core/a1';
 import { WorkbookGrid } from '../core/types';
 import { clearJobs, ourConditionalFormats, runJobs, WriteInput, writePlan } from './write';
 
-/** Excel.run as the add-in gets it: the real one, or the simulation's in tests and the playground. */
-export type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+import { Run } from './run';
+export type { Run } from './run';
 
 export type Stage = 'read' | 'check' | 'write' | 'done';
 

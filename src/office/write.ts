@@ -137,7 +137,7 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
       i === 0 ? b.headers : (byRow.get(b.headerRow + i) ?? b.headers.map(() => '')).map((v) => asText(v)));
     const stateRow: StateRow = ['values', b.sheet, `${a1(b.headerRow, b.col)}:${a1(last, b.col + b.headers.length - 1)}`, ''];
     state.push(stateRow);
-    if (caps.widths) jobs.push({
+    if (caps.sheetFormat) jobs.push({
       bytes: 300,
       queue: () => void widthReads.push({
         row: stateRow,
@@ -155,7 +155,7 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
         },
       });
     }
-    if (caps.widths) jobs.push({
+    if (caps.sheetFormat) jobs.push({
       bytes: 300,
       queue: () => {
         [10, 48, 30].forEach((w, k) => (sheets.getItem(b.sheet).getRange(`${colLetter(b.col + k)}:${colLetter(b.col + k)}`).format.columnWidth = w * 6));
@@ -178,7 +178,7 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
       if (m.finding) add(m.sheet, 'finding', m.row, m.col);
       if (m.finding && !m.verdict) add(m.sheet, 'findingFill', m.row, m.col);
       if (m.finding && m.note && caps.notes) noteChecks.push({ sheet: m.sheet, address: a1(m.row, m.col), note: m.note });
-      if (m.finding && m.note && caps.comments) commentAdds.push({ sheet: m.sheet, address: a1(m.row, m.col), note: m.note });
+      if (m.finding && m.note && caps.comments && !caps.notes) commentAdds.push({ sheet: m.sheet, address: a1(m.row, m.col), note: m.note });
     }
     for (const b of plan.columns) {
       for (let k = 0; k < b.headers.length; k++) add(b.sheet, 'header', b.headerRow, b.col + k);
@@ -266,7 +266,7 @@ export function clearJobs(ctx: Excel.RequestContext, input: Omit<WriteInput, 'pl
       // widths are recorded at the end of a run; one cut short gets Excel's standard width (8.43 characters) back
       const span = /^([A-Z]+)\d+:([A-Z]+)\d+$/.exec(where);
       const count = span ? colNumber(span[2]) - colNumber(span[1]) + 1 : 0;
-      const widths = !input.caps.widths ? [] : r[3] ? (JSON.parse(r[3]) as number[]) : Array.from({ length: count }, () => STANDARD_WIDTH);
+      const widths = !input.caps.sheetFormat ? [] : r[3] ? (JSON.parse(r[3]) as number[]) : Array.from({ length: count }, () => STANDARD_WIDTH);
       jobs.push({
         bytes: 300,
         queue: () => {
@@ -321,8 +321,8 @@ function sheetJobs(ctx: Excel.RequestContext, s: OutSheet, caps: Capabilities): 
       const header = ws.getRange(`A${s.headerRow}:${colLetter(width)}${s.headerRow}`);
       header.format.font.bold = true;
       header.format.fill.color = hex(PALETTE.header.fill);
-      if (caps.widths) s.widths.forEach((w, k) => (ws.getRange(`${colLetter(k + 1)}:${colLetter(k + 1)}`).format.columnWidth = w * 6));
-      if (s.name === SUMMARY_SHEET && caps.widths) {
+      if (caps.sheetFormat) s.widths.forEach((w, k) => (ws.getRange(`${colLetter(k + 1)}:${colLetter(k + 1)}`).format.columnWidth = w * 6));
+      if (s.name === SUMMARY_SHEET && caps.sheetFormat) {
         ws.getRange('A1').format.font.bold = true;
         for (const m of s.merges) ws.getRange(m).merge(false);
       }
