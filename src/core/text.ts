@@ -16,7 +16,8 @@ export function cleanText(s: string): string {
   return toHalfWidth(s)
     .replace(/[\r\n\t]+/g, '')
     .replace(/\s+/g, ' ')
-    .replace(/ (?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff]) /g, '')
+    // a space next to a CJK character goes; written without lookbehind, which Edge Legacy (EdgeHTML 18) can't parse
+    .replace(/([\u3400-\u9fff]) | (?=[\u3400-\u9fff])/g, '$1')
     .trim();
 }
 
