@@ -20,6 +20,8 @@ export const PALETTE = {
   green: { fill: 'C6EFCE', font: '006100' },
   finding: { fill: 'E4DFEC', border: '7030A0' },
   header: { fill: 'D9E1F2' },
+  /** Excel's standard Red, Gold and Green: bars a clerk reads as 红/黄/绿 at a glance */
+  chart: { red: 'FF0000', yellow: 'FFC000', green: '00B050' },
 } as const;
 
 export interface CellMark {
@@ -183,7 +185,7 @@ export function summarySheet(meta: { unit: string; checkDate: string; profile: s
       categories: `${cat}${firstData}:${cat}${dataEnd}`,
       series: (['红', '黄', '绿'] as const).map((k, i) => ({
         name: k, range: `${colOf(k)}${firstData}:${colOf(k)}${dataEnd}`,
-        colour: [PALETTE.red.fill, PALETTE.yellow.fill, PALETTE.green.fill][i],
+        colour: [PALETTE.chart.red, PALETTE.chart.yellow, PALETTE.chart.green][i],
       })),
       anchor: `A${out.length + 2}`,
     } : undefined,

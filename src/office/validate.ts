@@ -27,7 +27,7 @@ export interface ValidateOptions {
 }
 
 export type Outcome =
-  | { ok: true; result: CheckResult; marked: number }
+  | { ok: true; result: CheckResult; marked: number; notices: string[] }
   | { ok: false; message: string; detail?: string; result?: CheckResult; sheets?: { name: string; headers: string[] }[] };
 
 /** Each sheet's likeliest header row (its first row of several texts), for the clerk to map by hand. */
@@ -72,7 +72,7 @@ export async function validate(run: Run, caps: Capabilities, opts: ValidateOptio
         plan, caps, previous, liveConditionalFormats: read.liveConditionalFormats, sheetNames: read.sheetNames, commentCells: read.commentCells,
       });
       opts.onStage?.('done');
-      return { ok: true as const, result, marked };
+      return { ok: true as const, result, marked, notices: [] as string[] };
     });
   } catch (e) {
     return { ok: false, message: officeMessage(e), detail: String((e as Error)?.message ?? e) };

@@ -24,9 +24,13 @@ export interface SimCell {
   format: Format;
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
 }
+/** A conditional format; its place in the sheet's list is its priority (0 = top), which Office reports as its id. */
 export interface SimCF {
-  id: string;
   ranges: string[];
+  /** 'Custom' when not given */
+  type?: string;
+  /** a rule Office fails to read (office-js #6827, #6835) */
+  unreadable?: boolean;
   formula: string;
   fill?: string;
   fontColor?: string;
@@ -37,6 +41,8 @@ export interface SimChart {
   type: string;
   source: string;
   title: string;
+  position?: string;
+  series: { categories?: string; fill?: string }[];
 }
 
 export const DEFAULT_FORMAT: Format = { fill: null, fontColor: '#000000', bold: false, borders: {}, wrap: false, numberFormat: 'General' };
@@ -44,8 +50,10 @@ export const DEFAULT_WIDTH = 48;
 
 export class SimSheet {
   cells = new Map<string, SimCell>();
+  /** a cell holds a note or a comment thread, not both (see note.ts) */
   notes = new Map<string, string>();
   comments = new Map<string, { id: string; content: string }>();
+  /** in priority order: a new one goes first ("Adds a new conditional format to the collection at the first/top priority") */
   conditionalFormats: SimCF[] = [];
   charts: SimChart[] = [];
   merges: string[] = [];

@@ -1,4 +1,4 @@
-import { simulateExcel, SimContext } from '../../src/sim/excel';
+import { simulateExcel, SimRequestContext as SimContext } from '../../src/sim/excel';
 import { SimWorkbookState } from '../../src/sim/model';
 
 const book = () => SimWorkbookState.from([{ name: '执法人员', rows: [['姓名', '身份证号码'], ['张三', '611026198001011234']] }]);
