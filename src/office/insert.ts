@@ -2,11 +2,12 @@ import { colLetter } from '../core/a1';
 import { SheetSpec } from '../sample/book';
 import { officeMessage } from './errors';
 import { Capabilities } from './mode';
-import { Run } from './validate';
-import { runJobs } from './write';
+import { runJobs } from './batch';
+import { asText } from './cells';
+import { Run } from './run';
 
 /** Adds sheets (the template, or the sample's) to the open workbook; a name in use gets a suffix. */
-export async function insertSheets(run: Run, caps: Capabilities & { validation?: boolean }, specs: SheetSpec[]): Promise<{ ok: boolean; message: string; names: string[] }> {
+export async function insertSheets(run: Run, caps: Capabilities, specs: SheetSpec[]): Promise<{ ok: boolean; message: string; names: string[] }> {
   try {
     return await run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
@@ -22,7 +23,7 @@ export async function insertSheets(run: Run, caps: Capabilities & { validation?:
         const width = spec.rows.reduce((m, r) => Math.max(m, r.length), 0);
         const values = spec.rows.map((r) => Array.from({ length: width }, (_, k) => {
           const v = r[k];
-          return v === null || v === undefined ? '' : typeof v === 'object' ? v.error : typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v;
+          return v === null || v === undefined ? '' : typeof v === 'object' ? asText(v.error) : asText(v);
         }));
         return {
           bytes: JSON.stringify(values).length + 2000,

@@ -1,50 +1,68 @@
+import { colLetter, colNumber } from '../core/a1';
 import { OUTPUT_SHEETS } from '../core/reader';
-import { colNumber } from '../core/a1';
 import { CellValue, SheetGrid, WorkbookGrid } from '../core/types';
+import { runGuarded } from './batch';
+import { cellKey, fromExcel } from './cells';
 import { Capabilities } from './mode';
-import { commentCells, STATE_SHEET } from './state';
-import { ourConditionalFormats } from './write';
+import { MARK_FORMULA, OUR_NOTE } from './marks';
+import { parseState, STATE_SHEET, StateRow } from './state';
 
 /**
- * Reads the clerk's sheets as plain grids in a few batched requests, whatever their size: the sheet
- * list; then every used range's size with its first rows; then the remaining rows in blocks sized from
- * the first rows' measured bytes, so no response passes Excel on the web's 5 MB limit.
+ * Reading the open workbook in a few bounded requests, whatever its size:
+ *   1. the sheet list (and the comment threads, ExcelApi 1.10);
+ *   2. each sheet's used range, its first rows, and where each thread sits;
+ *   3. the remaining rows in blocks sized from the bytes measured so far, split again if Excel on the
+ *      web refuses a response over 5 MB;
+ *   4. apart, and guarded, what may fail on its own: merged areas (more than 512 fail, typings), the
+ *      clerk's conditional formats (office-js #6827, #6835), and the notes a previous run recorded.
  */
-export interface ReadResult {
-  grid: WorkbookGrid;
-  /** rows of the state sheet a previous run left, if any */
-  stateRows: string[][];
-  /** our conditional formats still present, per sheet */
-  liveConditionalFormats: Map<string, Set<string>>;
-  /** the workbook's sheet names, in order */
-  sheetNames: string[];
-  /** cells holding a comment thread, with its id (ExcelApi 1.10–1.17, where comments carry the messages) */
-  commentCells: Map<string, string>;
+export interface Previous {
+  state: StateRow[];
+  /** the state sheet's visibility, or null when there is none */
+  stateVisibility: string | null;
+  /** per sheet, the positions of our conditional formats in its collection, read just before deleting */
+  ourFormats: Map<string, number[]>;
+  /** sheets whose conditional formats Excel could not read */
+  unreadableFormats: string[];
+  /** sheet!cell → id of every comment thread, and whether it is ours */
+  threads: Map<string, { id: string; ours: boolean }>;
+  /** sheet!cell of the recorded notes that still hold our text */
+  ourNotes: Set<string>;
 }
 
-const FIRST_ROWS = 3000;
+export interface ReadResult {
+  grid: WorkbookGrid;
+  sheetNames: string[];
+  previous: Previous;
+  /** per sheet, the column widths from column A to three past the used range (ExcelApi 1.2) */
+  widths: Map<string, number[]>;
+  notices: string[];
+}
+
+const FIRST_ROWS = 500;
+/** result columns sit just right of the table: widths are read this far at most */
+const MAX_WIDTH_COLUMNS = 256;
 /** as the command line: beyond this a sheet is refused with a message, not read */
 const MAX_ROWS = 200_000;
 const enc = new TextEncoder();
-
-function fromExcel(v: unknown): CellValue {
-  if (v === '' || v === null || v === undefined) return null;
-  if (typeof v === 'string' && /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(v)) return { error: v };
-  return v as CellValue;
-}
+/** our messages begin with the rule's id: "[D05] …" */
+export const isOurs = (text: unknown) => typeof text === 'string' && OUR_NOTE.test(text);
 
 interface Pending {
   sheet: string;
   top: number;
   left: number;
-  rows: CellValue[][];
   rowCount: number;
   columnCount: number;
+  rows: CellValue[][];
   bytesPerRow: number;
+  merged: string[];
 }
 
+const tooLarge = (e: unknown) => (e as { code?: string })?.code === 'ResponsePayloadSizeLimitExceeded';
+
 /** Every cell of a merged block gets the block's value, as a clerk reads it (and as .xlsx readers see it). */
-function fillMerged(p: Pending & { merged: string[] }): void {
+function fillMerged(p: Pending): void {
   for (const address of p.merged) {
     const m = /([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address.trim().replace(/\$/g, ''));
     if (!m) continue;
@@ -59,74 +77,158 @@ function fillMerged(p: Pending & { merged: string[] }): void {
   }
 }
 
-export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities, file: string): Promise<ReadResult> {
-  const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name');
-  await ctx.sync();
-  const sheetNames = sheets.items.map((s) => s.name);
-  const inputs = sheetNames.filter((n) => !OUTPUT_SHEETS.includes(n));
+type Block = { p: Pending; start: number; count: number };
 
-  // the used ranges' sizes, the first rows of each, the last run's state, our conditional formats
-  const used = inputs.map((name) => {
-    const ws = sheets.getItem(name);
-    const range = caps.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange();
-    range.load('rowIndex,columnIndex,rowCount,columnCount');
-    const first = caps.mode === 'full' ? range.getIntersectionOrNullObject(`1:${FIRST_ROWS}`) : range;
-    first.load('values,rowIndex,rowCount');
-    const cfs = caps.mode === 'full' ? ws.getRange().conditionalFormats.load('items/id,items/customOrNullObject/rule/formula') : null;
-    const merged = caps.mergedAreas ? range.getMergedAreasOrNullObject().load('address') : null;
-    return { name, range, first, cfs, merged };
-  });
-  const state = sheetNames.includes(STATE_SHEET) ? sheets.getItem(STATE_SHEET).getUsedRange().load('values') : null;
-  await ctx.sync();
-  const comments = caps.comments ? await commentCells(ctx) : new Map<string, string>();
+const perRow = (p: Pending) => Math.max(1, p.bytesPerRow || p.columnCount * 48) * 1.25;
 
-  const tooLong = used.find((u) => !u.range.isNullObject && u.range.rowCount > MAX_ROWS);
-  if (tooLong) throw Object.assign(new Error(`sheet ${tooLong.name} has ${tooLong.range.rowCount} rows`), { code: 'SheetTooLarge' });
-  const pending: (Pending & { merged: string[] })[] = [];
-  const liveConditionalFormats = new Map<string, Set<string>>();
-  for (const u of used) {
-    if (u.cfs) liveConditionalFormats.set(u.name, ourConditionalFormats(u.cfs.items));
-    if (u.range.isNullObject) {
-      pending.push({ sheet: u.name, top: 0, left: 0, rows: [], rowCount: 0, columnCount: 0, bytesPerRow: 0, merged: [] });
-      continue;
-    }
-    const rows = u.first.isNullObject ? [] : (u.first.values as unknown[][]).map((r) => r.map(fromExcel));
-    const bytes = u.first.isNullObject ? 0 : enc.encode(JSON.stringify(u.first.values)).length;
-    pending.push({
-      sheet: u.name, top: u.range.rowIndex, left: u.range.columnIndex, rows, rowCount: u.range.rowCount,
-      columnCount: u.range.columnCount, bytesPerRow: rows.length ? bytes / rows.length : 0,
-      merged: u.merged && !u.merged.isNullObject ? u.merged.address.split(',') : [],
-    });
-  }
-
-  // the rest, in blocks packed into as few requests as the response budget allows
-  type Block = { p: Pending; start: number; count: number; range?: Excel.Range };
+/** The rows not read yet, in requests under the response budget; a refused request is split and read again. */
+async function readBlocks(ctx: Excel.RequestContext, caps: Capabilities, pending: Pending[]): Promise<void> {
   const blocks: Block[] = [];
   for (const p of pending) {
-    const perBlock = Math.max(500, Math.floor(caps.payloadBudget / Math.max(1, p.bytesPerRow * 1.25)));
-    for (let start = p.rows.length; start < p.rowCount; start += perBlock) blocks.push({ p, start, count: Math.min(perBlock, p.rowCount - start) });
+    const per = Math.max(50, Math.floor(caps.payloadBudget / perRow(p)));
+    for (let start = p.rows.length; start < p.rowCount; start += per) blocks.push({ p, start, count: Math.min(per, p.rowCount - start) });
   }
+  const sheets = ctx.workbook.worksheets;
   while (blocks.length) {
-    let budget = caps.payloadBudget;
     const batch: Block[] = [];
-    while (blocks.length && (batch.length === 0 || budget - blocks[0].count * blocks[0].p.bytesPerRow * 1.25 > 0)) {
-      const b = blocks.shift()!;
-      budget -= b.count * b.p.bytesPerRow * 1.25;
-      b.range = sheets.getItem(b.p.sheet).getRangeByIndexes(b.p.top + b.start, b.p.left, b.count, b.p.columnCount).load('values');
-      batch.push(b);
+    let budget = caps.payloadBudget;
+    while (blocks.length && (!batch.length || budget - blocks[0].count * perRow(blocks[0].p) > 0)) {
+      budget -= blocks[0].count * perRow(blocks[0].p);
+      batch.push(blocks.shift()!);
     }
-    await ctx.sync();
-    for (const b of batch) b.p.rows.push(...(b.range!.values as unknown[][]).map((r) => r.map(fromExcel)));
+    const ranges = batch.map(({ p, start, count }) =>
+      sheets.getItem(p.sheet).getRange(`${colLetter(p.left + 1)}${p.top + start + 1}:${colLetter(p.left + p.columnCount)}${p.top + start + count}`).load('values'));
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!tooLarge(e) || (batch.length === 1 && batch[0].count === 1)) throw e;
+      // more bytes than measured: ask again for half as much at a time
+      for (const b of batch) b.p.bytesPerRow = Math.max(1, b.p.bytesPerRow || b.p.columnCount * 48) * 2;
+      const halves = batch.flatMap((b) => (b.count === 1 ? [b] : [{ ...b, count: Math.ceil(b.count / 2) }, { ...b, start: b.start + Math.ceil(b.count / 2), count: Math.floor(b.count / 2) }]));
+      blocks.unshift(...halves);
+      continue;
+    }
+    batch.forEach((b, i) => (ranges[i].values as unknown[][]).forEach((r, k) => (b.p.rows[b.start + k] = r.map(fromExcel))));
   }
+}
 
-  for (const p of pending) fillMerged(p);
-  const grids: SheetGrid[] = pending.map((p) => ({ name: p.sheet, rows: p.rows, top: p.top, left: p.left }));
+export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities, file: string, withGrid = true): Promise<ReadResult> {
+  const sheets = ctx.workbook.worksheets;
+  const notices: string[] = [];
+  // 1. the sheets, and the comment threads
+  sheets.load('items/name,items/visibility');
+  const comments = caps.comments ? ctx.workbook.comments.load('items/id,items/content') : null;
+  await ctx.sync();
+  const sheetNames = sheets.items.map((s) => s.name);
+  const stateVisibility = sheets.items.find((s) => s.name === STATE_SHEET)?.visibility ?? null;
+  const names = sheetNames.filter((n) => (withGrid && !OUTPUT_SHEETS.includes(n)) || n === STATE_SHEET);
+
+  // 2. the used ranges with their first rows, and where each thread is
+  const usedOf = (name: string) => {
+    const ws = sheets.getItem(name);
+    if (caps.nullObjects) return ws.getUsedRangeOrNullObject(true);
+    return caps.sheetFormat ? ws.getUsedRange(true) : ws.getUsedRange();
+  };
+  const threads = new Map<string, { id: string; ours: boolean }>();
+  let firstRows = true;
+  let used: { name: string; range: Excel.Range; first: Excel.Range | null }[] = [];
+  for (;;) {
+    used = names.map((name) => {
+      const range = usedOf(name).load('rowIndex,columnIndex,rowCount,columnCount');
+      const first = firstRows && caps.nullObjects ? range.getIntersectionOrNullObject(`1:${FIRST_ROWS}`).load('values') : null;
+      return { name, range, first };
+    });
+    const places = comments ? comments.items.map((c) => ({ c, where: ctx.workbook.comments.getItem(c.id).getLocation().load('address') })) : [];
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (firstRows && tooLarge(e)) {
+        firstRows = false;
+        continue;
+      }
+      throw e;
+    }
+    for (const p of places) threads.set(cellKey(p.where.address), { id: p.c.id, ours: isOurs(p.c.content) });
+    break;
+  }
+  const tooLong = used.find((u) => !u.range.isNullObject && u.range.rowCount > MAX_ROWS);
+  if (tooLong) throw Object.assign(new Error(`sheet ${tooLong.name} has ${tooLong.range.rowCount} rows`), { code: 'SheetTooLarge' });
+  const pending: Pending[] = used.map((u) => {
+    if (u.range.isNullObject) return { sheet: u.name, top: 0, left: 0, rowCount: 0, columnCount: 0, rows: [], bytesPerRow: 0, merged: [] };
+    // the used range's rows within "1:500", from its own top
+    const first = u.first && !u.first.isNullObject ? (u.first.values as unknown[][]) : [];
+    const bytes = first.length ? enc.encode(JSON.stringify(first)).length / first.length : 0;
+    return { sheet: u.name, top: u.range.rowIndex, left: u.range.columnIndex, rowCount: u.range.rowCount, columnCount: u.range.columnCount, rows: first.map((r) => r.map(fromExcel)), bytesPerRow: bytes, merged: [] };
+  });
+
+  // 3. the remaining rows
+  await readBlocks(ctx, caps, pending);
+  const stateGrid = pending.find((p) => p.sheet === STATE_SHEET);
+  const state = parseState((stateGrid?.rows ?? []).map((r) => r.map((v) => (v === null ? '' : typeof v === 'object' ? v.error : String(v)))));
+  const grids = pending.filter((p) => p.sheet !== STATE_SHEET);
+
+  // 4. apart and guarded: merged areas, conditional formats, recorded notes
+  const ourFormats = new Map<string, number[]>();
+  const unreadableFormats: string[] = [];
+  const ourNotes = new Set<string>();
+  const widths = new Map<string, number[]>();
+  const tasks = [];
+  if (caps.mergedAreas) {
+    for (const p of grids) {
+      if (!p.rowCount) continue;
+      let areas: Excel.RangeAreas | undefined;
+      tasks.push({
+        queue: () => void (areas = usedOf(p.sheet).getMergedAreasOrNullObject().load('address')),
+        done: () => void (p.merged = areas && !areas.isNullObject ? areas.address.split(',') : []),
+        failed: () => notices.push(`工作表「${p.sheet}」的合并单元格超过 512 个，Excel 无法一次读出，已按未合并读取：合并块中除左上角外的单元格按空白处理，“必填项为空”一类的问题可能有误报。`),
+      });
+    }
+  }
+  if (caps.conditionalFormats) {
+    for (const name of sheetNames.filter((n) => n !== STATE_SHEET)) {
+      let cfs: Excel.ConditionalFormatCollection | undefined;
+      tasks.push({
+        queue: () => void (cfs = sheets.getItem(name).getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula')),
+        done: () => {
+          const mine = cfs!.items.flatMap((c, i) => (c.customOrNullObject && !c.customOrNullObject.isNullObject && c.customOrNullObject.rule.formula === MARK_FORMULA ? [i] : []));
+          if (mine.length) ourFormats.set(name, mine);
+        },
+        failed: () => unreadableFormats.push(name),
+      });
+    }
+  }
+  const recorded = state.filter((r) => r[0] === 'note');
+  if (caps.notes && recorded.length) {
+    let probes: { key: string; note: Excel.Note }[] = [];
+    tasks.push({
+      queue: () => void (probes = recorded.filter((r) => sheetNames.includes(r[1])).map((r) => ({ key: `${r[1]}!${r[2]}`, note: sheets.getItem(r[1]).notes.getItemOrNullObject(r[2]).load('content') }))),
+      done: () => probes.forEach((p) => !p.note.isNullObject && isOurs(p.note.content) && ourNotes.add(p.key)),
+      failed: () => undefined, // they stay recorded for the next run
+    });
+  }
+  if (caps.sheetFormat && withGrid) {
+    let formats: { name: string; f: Excel.RangeFormat[] }[] = [];
+    tasks.push({
+      queue: () => void (formats = grids.map((p) => ({
+        name: p.sheet,
+        f: Array.from({ length: Math.min(p.left + p.columnCount + 3, MAX_WIDTH_COLUMNS) }, (_, c) => sheets.getItem(p.sheet).getRange(`${colLetter(c + 1)}:${colLetter(c + 1)}`).format.load('columnWidth')),
+      }))),
+      done: () => formats.forEach((x) => widths.set(x.name, x.f.map((f) => f.columnWidth))),
+      failed: () => undefined,
+    });
+  }
+  await runGuarded(ctx, tasks);
+
+  for (const p of grids) fillMerged(p);
+  if (unreadableFormats.length) {
+    notices.push(`工作表「${unreadableFormats.join('」「')}」的条件格式 Excel 无法读取（Excel 的已知问题），上次校验留下的颜色标记若还在，请在“开始 → 条件格式 → 管理规则”中删除公式为 ${MARK_FORMULA} 的规则。`);
+  }
+  const sheetGrids: SheetGrid[] = grids.map((p) => ({ name: p.sheet, rows: p.rows, top: p.top, left: p.left }));
   return {
-    grid: { file, sheets: grids },
-    stateRows: state ? (state.values as unknown[][]).map((r) => r.map((v) => String(v ?? ''))) : [],
-    liveConditionalFormats,
+    grid: { file, sheets: sheetGrids },
     sheetNames,
-    commentCells: comments,
+    previous: { state, stateVisibility, ourFormats, unreadableFormats, threads, ourNotes },
+    widths,
+    notices,
   };
 }

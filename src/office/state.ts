@@ -1,38 +1,48 @@
+import { asText } from './cells';
+
 /**
- * What a run added to the clerk's sheets, kept in a very hidden sheet so that 清除标记 (or the next
- * 校验) removes exactly that: our notes and comments by cell, the values we wrote in the result columns
- * (with the columns' former widths), and in compatibility mode each cell's former fill. Our conditional
- * formats need no record: they are found by their formula.
+ * What our runs changed in the clerk's workbook, kept in a sheet of its own so that 清除标记 (or the
+ * next 校验) undoes exactly that, on whatever Excel version opens the workbook next:
+ *   values   sheet, range            our result columns' values
+ *   widths   sheet, first column, [w] the former widths of the columns we widened
+ *   fill     sheet, cell, colour     a cell's former fill (compatibility mode)
+ *   note     sheet, cell             a note of ours (ExcelApi 1.18)
+ *   comment  sheet, cell             a comment thread of ours (ExcelApi 1.10)
+ *   cf       sheet                   conditional formats of ours (found by formula on ExcelApi 1.6+)
+ * A record this Excel cannot undo is kept for a later run on a newer one. The sheet is very hidden
+ * where Excel lets us set that (ExcelApi 1.2); on 1.1 it is visible, and its first row says what it is.
  */
 export const STATE_SHEET = '_证件清理_标记';
 
 export type StateRow =
+  | ['values', string, string]
+  | ['widths', string, string, string]
+  | ['fill', string, string, string]
   | ['note', string, string]
   | ['comment', string, string]
-  | ['values', string, string, string]
-  | ['fill', string, string, string];
+  | ['cf', string];
+
+export type StateKind = StateRow[0];
+const KINDS: StateKind[] = ['values', 'widths', 'fill', 'note', 'comment', 'cf'];
+
+const TITLE = '此表由“执法证件清理助手”记录上次校验所加的标记，供“清除标记”撤销之用；请勿修改。';
 
 export function parseState(rows: string[][]): StateRow[] {
-  return rows.filter((r) => ['note', 'comment', 'values', 'fill'].includes(r[0])) as StateRow[];
+  return rows.filter((r) => KINDS.includes(r[0] as StateKind)) as StateRow[];
 }
 
-/** Rows of equal length for Range.values. */
-/** "'人员'!D5" and "人员!$D$5" alike: sheet!cell, for matching a comment's location. */
-export function cellKey(address: string): string {
-  const bang = address.lastIndexOf('!');
-  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
-  return `${sheet}!${address.slice(bang + 1).replace(/\$/g, '')}`;
+/** The sheet's rows: the title, then one record a row, every cell as text. */
+export function stateValues(rows: StateRow[]): (string | number | boolean)[][] {
+  return [[TITLE, '', '', ''], ...rows].map((r) => [0, 1, 2, 3].map((i) => asText(r[i] ?? '')));
 }
 
-/** The cells that hold a comment thread (ExcelApi 1.10), with the thread's id: two requests. */
-export async function commentCells(ctx: Excel.RequestContext): Promise<Map<string, string>> {
-  const comments = ctx.workbook.comments.load('items/id');
-  await ctx.sync();
-  const places = comments.items.map((c) => ({ id: c.id, where: ctx.workbook.comments.getItem(c.id).getLocation().load('address') }));
-  if (places.length) await ctx.sync();
-  return new Map(places.map((p) => [cellKey(p.where.address), p.id]));
-}
-
-export function stateValues(rows: StateRow[]): string[][] {
-  return rows.map((r) => [r[0], r[1], r[2], r[3] ?? '']);
+/** The previous run's records that this run could not undo, with those of this run after them; no repeats. */
+export function mergeState(pending: StateRow[], current: StateRow[]): StateRow[] {
+  const seen = new Set<string>();
+  return [...pending, ...current].filter((r) => {
+    const key = r[0] === 'widths' || r[0] === 'fill' ? `${r[0]}\u0000${r[1]}\u0000${r[2]}` : r.join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,20 +1,21 @@
+import { colNumber } from '../core/a1';
 import { Day } from '../core/dates';
 import { CheckResult, checkWorkbook } from '../core/engine';
 import { planForCheck } from '../core/plan';
 import { Profile } from '../core/profile';
 import { ReadOptions } from '../core/reader';
 import { summarize } from '../core/summary';
+import { WorkbookGrid } from '../core/types';
+import { runJobs } from './batch';
 import { officeMessage } from './errors';
 import { Capabilities } from './mode';
 import { readWorkbook } from './read';
-import { commentCells, parseState, StateRow, STATE_SHEET } from './state';
-import { colNumber } from '../core/a1';
-import { WorkbookGrid } from '../core/types';
-import { clearJobs, ourConditionalFormats, runJobs, WriteInput, writePlan } from './write';
-
 import { Run } from './run';
-export type { Run } from './run';
+import { StateRow } from './state';
+import { undoJobs } from './undo';
+import { leftText, stateJobs, writePlan } from './write';
 
+export type { Run } from './run';
 export type Stage = 'read' | 'check' | 'write' | 'done';
 
 export interface ValidateOptions {
@@ -43,7 +44,7 @@ function blankPreviousResults(grid: WorkbookGrid, previous: StateRow[]): void {
   for (const [kind, sheet, where] of previous) {
     if (kind !== 'values') continue;
     const g = grid.sheets.find((s) => s.name === sheet);
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(where);
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(where ?? '');
     if (!g || !m) continue;
     for (let r = Number(m[2]); r <= Number(m[4]); r++) {
       for (let c = colNumber(m[1]); c <= colNumber(m[3]); c++) {
@@ -60,47 +61,38 @@ export async function validate(run: Run, caps: Capabilities, opts: ValidateOptio
     return await run(async (ctx) => {
       opts.onStage?.('read');
       const read = await readWorkbook(ctx, caps, opts.file ?? '当前工作簿');
-      const previous = parseState(read.stateRows);
-      blankPreviousResults(read.grid, previous);
+      blankPreviousResults(read.grid, read.previous.state);
       opts.onStage?.('check');
       const result = checkWorkbook(read.grid, { checkDate: opts.checkDate, profile: opts.profile, read: opts.read });
       if (result.status !== 'ok') return { ok: false as const, message: result.message, result, sheets: headerGuesses(read.grid) };
       const summary = summarize(result, 'agency');
       const plan = planForCheck(read.grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' });
       opts.onStage?.('write');
-      const { marked } = await writePlan(ctx, {
-        plan, caps, previous, liveConditionalFormats: read.liveConditionalFormats, sheetNames: read.sheetNames, commentCells: read.commentCells,
-      });
+      const { marked, notices } = await writePlan(ctx, { plan, caps, previous: read.previous, sheetNames: read.sheetNames, widths: read.widths });
       opts.onStage?.('done');
-      return { ok: true as const, result, marked, notices: [] as string[] };
+      return { ok: true as const, result, marked, notices: [...read.notices, ...notices] };
     });
   } catch (e) {
     return { ok: false, message: officeMessage(e), detail: String((e as Error)?.message ?? e) };
   }
 }
 
-/** What the last run left: the sheet names, its state rows, and which of its conditional formats remain. */
-export async function previousRun(ctx: Excel.RequestContext, caps: Capabilities): Promise<Omit<WriteInput, 'plan'>> {
-  const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name');
-  await ctx.sync();
-  const names = sheets.items.map((s) => s.name);
-  const state = names.includes(STATE_SHEET) ? sheets.getItem(STATE_SHEET).getUsedRange().load('values') : null;
-  const cfs = caps.mode === 'full' ? names.map((n) => ({ n, c: sheets.getItem(n).getRange().conditionalFormats.load('items/id,items/customOrNullObject/rule/formula') })) : [];
-  await ctx.sync();
-  const live = new Map<string, Set<string>>();
-  for (const { n, c } of cfs) live.set(n, ourConditionalFormats(c.items));
-  const rows = state ? (state.values as unknown[][]).map((r) => r.map((v) => String(v ?? ''))) : [];
-  const comments = caps.comments ? await commentCells(ctx) : undefined;
-  return { caps, previous: parseState(rows), liveConditionalFormats: live, sheetNames: names, commentCells: comments };
-}
-
-/** 清除标记: remove everything the last run added; the clerk's workbook looks as before. */
+/** 清除标记: remove everything the last run added that this Excel can remove, and say what is left. */
 export async function clearMarks(run: Run, caps: Capabilities): Promise<{ ok: boolean; message: string }> {
   try {
     return await run(async (ctx) => {
-      await runJobs(ctx, clearJobs(ctx, await previousRun(ctx, caps)), caps.payloadBudget);
-      return { ok: true, message: '已清除标记，工作簿已恢复原样。' };
+      const read = await readWorkbook(ctx, caps, '', false);
+      const undo = undoJobs(ctx, caps, read.previous, read.sheetNames);
+      const visibility = read.previous.stateVisibility;
+      await runJobs(ctx, [...undo.jobs, ...stateJobs(ctx, caps, undo.pending, visibility)], caps.payloadBudget);
+      const stuck = !undo.pending.length && visibility === 'VeryHidden' && !caps.sheetFormat;
+      if (!undo.left.length && !stuck && !read.notices.length) return { ok: true, message: '已清除标记，工作簿已恢复原样。' };
+      const parts = [
+        undo.left.length ? `仍留有上次在较新版本 Excel 中添加的${leftText(undo.left)}，此版本无法去掉；已记下，在该版本的 Excel 中点“清除标记”即可去掉。` : '',
+        stuck ? '隐藏的标记记录表需要 Excel 2019 或更新版本才能删除，它不影响表格内容。' : '',
+        ...read.notices,
+      ].filter(Boolean);
+      return { ok: true, message: `已清除此版本能去掉的标记。${parts.join('')}` };
     });
   } catch (e) {
     return { ok: false, message: officeMessage(e) };

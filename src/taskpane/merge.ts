@@ -4,7 +4,8 @@ import { Day } from '../core/dates';
 import { checkWorkbook } from '../core/engine';
 import { Profile } from '../core/profile';
 import { Capabilities } from '../office/mode';
-import { previousRun, Run } from '../office/validate';
+import { readWorkbook } from '../office/read';
+import { Run } from '../office/run';
 import { writePlan } from '../office/write';
 import { workbookGrid } from '../xlsx/grid';
 import { officeMessage } from '../office/errors';
@@ -53,7 +54,8 @@ export async function writeConsolidated(run: Run, caps: Capabilities, m: Consoli
   try {
     return await run(async (ctx) => {
       const plan = { marks: [], columns: [], sheets: consolidatedSheets(m, { unit: '柞水县司法局', ...meta }) };
-      await writePlan(ctx, { ...(await previousRun(ctx, caps)), plan });
+      const read = await readWorkbook(ctx, caps, '', false);
+      await writePlan(ctx, { plan, caps, previous: read.previous, sheetNames: read.sheetNames, widths: read.widths });
       return { ok: true, message: '' };
     });
   } catch (e) {

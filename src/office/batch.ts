@@ -1,0 +1,93 @@
+import { a1 } from '../core/a1';
+
+/**
+ * Requests to Excel: work is queued as jobs with an estimated request size and packed into as few
+ * context.sync() calls as Excel on the web's 5 MB request limit allows, in order.
+ */
+export type Job = { bytes: number; queue: () => void };
+
+const enc = new TextEncoder();
+export const size = (v: unknown) => enc.encode(JSON.stringify(v)).length + 64;
+
+/** Range.getRanges and Worksheet.getRange take at most 8,192 characters (typings); keep a margin. */
+const ADDRESS_BUDGET = 8000;
+
+export async function runJobs(ctx: Excel.RequestContext, jobs: Job[], budget: number): Promise<void> {
+  let i = 0;
+  while (i < jobs.length) {
+    let used = 0;
+    while (i < jobs.length && (used === 0 || used + jobs[i].bytes <= budget)) {
+      used += jobs[i].bytes;
+      jobs[i++].queue();
+    }
+    await ctx.sync();
+  }
+}
+
+/**
+ * Tasks that may fail on their own (reading merged areas, the clerk's conditional formats): all in one
+ * request; if it fails, each in a request of its own, and a task that still fails is given its error
+ * instead of failing the run.
+ */
+export interface Guarded {
+  queue: () => void;
+  /** after the request that held it succeeded */
+  done: () => void;
+  failed: (e: unknown) => void;
+}
+
+export async function runGuarded(ctx: Excel.RequestContext, tasks: Guarded[]): Promise<void> {
+  if (!tasks.length) return;
+  try {
+    for (const t of tasks) t.queue();
+    await ctx.sync();
+    for (const t of tasks) t.done();
+    return;
+  } catch (e) {
+    if (fatal(e) || tasks.length === 1) {
+      if (fatal(e)) throw e;
+      tasks[0].failed(e);
+      return;
+    }
+  }
+  for (const t of tasks) {
+    try {
+      t.queue();
+      await ctx.sync();
+    } catch (e) {
+      if (fatal(e)) throw e;
+      t.failed(e);
+      continue;
+    }
+    t.done();
+  }
+}
+
+/** Failures that no retry of a smaller request can get around. */
+export function fatal(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return code === 'InvalidOperationInCellEditMode' || code === 'ApiNotFound' || code === 'AccessDenied';
+}
+
+/** "J5,J6,J7,K9" → "J5:J7,K9": runs down a column, then chunks under the address limit. */
+export function addressChunks(cells: { row: number; col: number }[]): string[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].col === sorted[i].col && sorted[j + 1].row === sorted[j].row + 1) j++;
+    parts.push(i === j ? a1(sorted[i].row, sorted[i].col) : `${a1(sorted[i].row, sorted[i].col)}:${a1(sorted[j].row, sorted[j].col)}`);
+    i = j + 1;
+  }
+  const chunks: string[] = [];
+  let cur = '';
+  for (const p of parts) {
+    if (cur && cur.length + 1 + p.length > ADDRESS_BUDGET) {
+      chunks.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${p}` : p;
+  }
+  if (cur) chunks.push(cur);
+  return chunks;
+}
