@@ -1,26 +1,59 @@
+import './webview-polyfills';
 import { timestamp, todayLocal } from '../core/dates';
 import { DEFAULT_PROFILE, parseProfile } from '../core/profile';
-import { capabilities } from '../office/mode';
-import { goTo, Run, validate } from '../office/validate';
+import { officeMessage } from '../office/errors';
+import { officeCapabilities, officeRun } from '../office/run';
+import { goTo, validate } from '../office/validate';
+import { showOfficeJsMissing } from './office-js-missing';
 
-/** The ribbon's 校验 button: check the open workbook without opening the pane, then show 汇总. */
-async function validateCommand(event: Office.AddinCommands.Event): Promise<void> {
-  const saved = Office.context.document.settings.get('certSweep.profile');
-  const parsed = typeof saved === 'string' ? parseProfile(saved) : null;
-  const profile = parsed && 'profile' in parsed ? parsed.profile : DEFAULT_PROFILE;
-  const run = Excel.run as unknown as Run;
-  const out = await validate(run, capabilities(Office.context.requirements), {
-    checkDate: todayLocal(), profile, generatedAt: timestamp(new Date()),
-  });
-  if (out.ok) await goTo(run, '汇总', 'A1');
-  else {
-    // a ribbon command has no pane to speak in: show the message in a small dialog
-    const url = `${location.origin}/taskpane.html?message=${encodeURIComponent(out.message)}`;
-    Office.context.ui.displayDialogAsync(url, { height: 30, width: 30 });
-  }
-  event.completed();
+/**
+ * The dialog's page, next to this one: the add-in may live under a path (ADDIN_URL=https://host/sub/path/),
+ * and a dialog must open on the add-in's own domain. The text travels in the query string; message.html
+ * shows it as text.
+ */
+export function messageUrl(text: string, page: string = location.href): string {
+  const url = new URL('message.html', page);
+  url.searchParams.set('text', text);
+  return url.href;
 }
 
-Office.onReady(() => {
-  Office.actions.associate('validate', validateCommand);
-});
+/**
+ * A ribbon command has no pane to speak in: show the text in a dialog. Resolves once the dialog is open (or
+ * could not be opened): a function file that completes before that may lose the dialog. Never rejects.
+ */
+function showMessage(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      Office.context.ui.displayDialogAsync(messageUrl(text), { height: 40, width: 30 }, () => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}
+
+/** The ribbon's 校验 button: check the open workbook without opening the pane, then show 汇总. */
+export async function validateCommand(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const saved = Office.context.document.settings.get('certSweep.profile');
+    const parsed = typeof saved === 'string' ? parseProfile(saved) : null;
+    const profile = parsed && 'profile' in parsed ? parsed.profile : DEFAULT_PROFILE;
+    const out = await validate(officeRun, officeCapabilities(), {
+      checkDate: todayLocal(), profile, generatedAt: timestamp(new Date()),
+    });
+    const shown = out.ok ? await goTo(officeRun, '汇总', 'A1') : out;
+    if (!shown.ok) await showMessage(shown.message);
+  } catch (e) {
+    await showMessage(officeMessage(e));
+  } finally {
+    // Office waits for completed() before it runs another command from this add-in, whatever happened above
+    event.completed();
+  }
+}
+
+// office.js may be missing (no CDN, no same-origin copy): say so instead of failing on `Office`
+if (typeof Office === 'undefined') showOfficeJsMissing(document.body);
+else {
+  Office.onReady(() => {
+    Office.actions.associate('validate', validateCommand);
+  });
+}
