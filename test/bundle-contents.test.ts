@@ -10,6 +10,17 @@ describe('what goes into the production add-in', () => {
     expect(Object.keys(config('development').entry)).toContain('playground');
   });
 
+  it('production is built for Edge Legacy (ES2017, through babel); the dev server stays modern unless asked', () => {
+    const uses = (c: { module: { rules: { use?: { loader: string }[]; loader?: string }[] } }) =>
+      c.module.rules.flatMap((r) => (r.use ?? [r]).map((u) => u.loader));
+    expect(config('production').target).toEqual(['web', 'es2017']);
+    expect(uses(config('production'))).toContain('babel-loader');
+    expect(config('development').target).toBe('web');
+    expect(uses(config('development'))).not.toContain('babel-loader');
+    const legacyDev = require('../webpack.config.js')({ legacy: true }, { mode: 'development' })[1];
+    expect(legacyDev.target).toEqual(['web', 'es2017']);
+  });
+
   it('the add-in code never imports the simulation or the playground', () => {
     for (const dir of ['src/taskpane', 'src/commands', 'src/office', 'src/core']) {
       for (const f of readdirSync(path.join(root, dir), { recursive: true }) as string[]) {
