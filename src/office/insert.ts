@@ -1,13 +1,13 @@
 import { colLetter } from '../core/a1';
 import { SheetSpec } from '../sample/book';
-import { officeMessage } from './errors';
+import { officeSaid } from './errors';
 import { Capabilities } from './mode';
 import { runJobs } from './batch';
 import { asText } from './cells';
 import { Run } from './run';
 
 /** Adds sheets (the template, or the sample's) to the open workbook; a name in use gets a suffix. */
-export async function insertSheets(run: Run, caps: Capabilities, specs: SheetSpec[]): Promise<{ ok: boolean; message: string; names: string[] }> {
+export async function insertSheets(run: Run, caps: Capabilities, specs: SheetSpec[]): Promise<{ ok: boolean; message: string; en: string; names: string[] }> {
   try {
     return await run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
@@ -53,9 +53,10 @@ export async function insertSheets(run: Run, caps: Capabilities, specs: SheetSpe
       const first = sheets.getItem(names[0]);
       first.activate();
       await ctx.sync();
-      return { ok: true, message: '', names };
+      return { ok: true, message: '', en: '', names };
     });
   } catch (e) {
-    return { ok: false, message: officeMessage(e), names: [] };
+    const said = officeSaid(e);
+    return { ok: false, message: said.zh, en: said.en, names: [] };
   }
 }

@@ -3,6 +3,7 @@ import { OUTPUT_SHEETS } from '../core/reader';
 import { CellValue, SheetGrid, WorkbookGrid } from '../core/types';
 import { runGuarded } from './batch';
 import { cellKey, fromExcel } from './cells';
+import { Said } from './errors';
 import { Capabilities } from './mode';
 import { MARK_FORMULA, OUR_NOTE } from './marks';
 import { parseState, STATE_SHEET, StateRow } from './state';
@@ -36,7 +37,7 @@ export interface ReadResult {
   previous: Previous;
   /** per sheet, the column widths from column A to three past the used range (ExcelApi 1.2) */
   widths: Map<string, number[]>;
-  notices: string[];
+  notices: Said[];
 }
 
 const FIRST_ROWS = 500;
@@ -112,9 +113,15 @@ async function readBlocks(ctx: Excel.RequestContext, caps: Capabilities, pending
   }
 }
 
+/** Queues each thread's location; after the sync, the returned function records them. @excelapi 1.10 */
+function locateThreads(ctx: Excel.RequestContext, comments: Excel.CommentCollection): (into: Map<string, { id: string; ours: boolean }>) => void {
+  const places = comments.items.map((c) => ({ id: c.id, ours: isOurs(c.content), where: ctx.workbook.comments.getItem(c.id).getLocation().load('address') }));
+  return (into) => places.forEach((p) => into.set(cellKey(p.where.address), { id: p.id, ours: p.ours }));
+}
+
 export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities, file: string, withGrid = true): Promise<ReadResult> {
   const sheets = ctx.workbook.worksheets;
-  const notices: string[] = [];
+  const notices: Said[] = [];
   // 1. the sheets, and the comment threads
   sheets.load('items/name,items/visibility');
   const comments = caps.comments ? ctx.workbook.comments.load('items/id,items/content') : null;
@@ -138,7 +145,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
       const first = firstRows && caps.nullObjects ? range.getIntersectionOrNullObject(`1:${FIRST_ROWS}`).load('values') : null;
       return { name, range, first };
     });
-    const places = comments ? comments.items.map((c) => ({ c, where: ctx.workbook.comments.getItem(c.id).getLocation().load('address') })) : [];
+    const located = caps.comments && comments ? locateThreads(ctx, comments) : () => undefined;
     try {
       await ctx.sync();
     } catch (e) {
@@ -148,7 +155,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
       }
       throw e;
     }
-    for (const p of places) threads.set(cellKey(p.where.address), { id: p.c.id, ours: isOurs(p.c.content) });
+    located(threads);
     break;
   }
   const tooLong = used.find((u) => !u.range.isNullObject && u.range.rowCount > MAX_ROWS);
@@ -180,7 +187,10 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
       tasks.push({
         queue: () => void (areas = usedOf(p.sheet).getMergedAreasOrNullObject().load('address')),
         done: () => void (p.merged = areas && !areas.isNullObject ? areas.address.split(',') : []),
-        failed: () => notices.push(`工作表「${p.sheet}」的合并单元格超过 512 个，Excel 无法一次读出，已按未合并读取：合并块中除左上角外的单元格按空白处理，“必填项为空”一类的问题可能有误报。`),
+        failed: () => notices.push({
+          zh: `工作表「${p.sheet}」的合并单元格超过 512 个，Excel 无法一次读出，已按未合并读取：合并块中除左上角外的单元格按空白处理，“必填项为空”一类的问题可能有误报。`,
+          en: `Sheet "${p.sheet}" has more than 512 merged areas, which Excel cannot return at once; it was read unmerged, so blank-cell findings inside merged blocks may be false.`,
+        }),
       });
     }
   }
@@ -221,7 +231,10 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
 
   for (const p of grids) fillMerged(p);
   if (unreadableFormats.length) {
-    notices.push(`工作表「${unreadableFormats.join('」「')}」的条件格式 Excel 无法读取（Excel 的已知问题），上次校验留下的颜色标记若还在，请在“开始 → 条件格式 → 管理规则”中删除公式为 ${MARK_FORMULA} 的规则。`);
+    notices.push({
+      zh: `工作表「${unreadableFormats.join('」「')}」的条件格式 Excel 无法读取（Excel 的已知问题），上次校验留下的颜色标记若还在，请在“开始 → 条件格式 → 管理规则”中删除公式为 ${MARK_FORMULA} 的规则。`,
+      en: `Excel could not read the conditional formats of "${unreadableFormats.join('", "')}" (a known Excel issue). If the last check's colours remain, delete the rules with the formula ${MARK_FORMULA} under Home → Conditional Formatting → Manage Rules.`,
+    });
   }
   const sheetGrids: SheetGrid[] = grids.map((p) => ({ name: p.sheet, rows: p.rows, top: p.top, left: p.left }));
   return {

@@ -9,7 +9,10 @@ export type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promi
  */
 export const officeRun: Run = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 
+/** Whether the loaded office.js defines Excel[cls]: a stale same-origin copy may lack newer classes. */
+export const officeLibrary = (cls: string): boolean => typeof (Excel as unknown as Record<string, unknown>)[cls] === 'function';
+
 /** What the Excel this add-in runs in can do, and what the loaded office.js defines. */
 export function officeCapabilities(): Capabilities {
-  return capabilities(Office.context.requirements, (cls) => typeof (Excel as unknown as Record<string, unknown>)[cls] === 'function');
+  return capabilities(Office.context.requirements, officeLibrary);
 }

@@ -7,7 +7,7 @@ import { ReadOptions } from '../core/reader';
 import { summarize } from '../core/summary';
 import { WorkbookGrid } from '../core/types';
 import { runJobs } from './batch';
-import { officeMessage } from './errors';
+import { officeSaid, Said } from './errors';
 import { Capabilities } from './mode';
 import { readWorkbook } from './read';
 import { Run } from './run';
@@ -27,9 +27,17 @@ export interface ValidateOptions {
   onStage?: (stage: Stage) => void;
 }
 
+/** message: Chinese; en: the same in English, for an Excel that runs in English */
 export type Outcome =
-  | { ok: true; result: CheckResult; marked: number; notices: string[] }
-  | { ok: false; message: string; detail?: string; result?: CheckResult; sheets?: { name: string; headers: string[] }[] };
+  | { ok: true; result: CheckResult; marked: number; notices: Said[] }
+  | { ok: false; message: string; en: string; detail?: string; result?: CheckResult; sheets?: { name: string; headers: string[] }[] };
+
+export type Done = { ok: boolean; message: string; en: string };
+
+const failure = (e: unknown) => {
+  const said = officeSaid(e);
+  return { ok: false as const, message: said.zh, en: said.en };
+};
 
 /** Each sheet's likeliest header row (its first row of several texts), for the clerk to map by hand. */
 function headerGuesses(grid: WorkbookGrid): { name: string; headers: string[] }[] {
@@ -64,7 +72,7 @@ export async function validate(run: Run, caps: Capabilities, opts: ValidateOptio
       blankPreviousResults(read.grid, read.previous.state);
       opts.onStage?.('check');
       const result = checkWorkbook(read.grid, { checkDate: opts.checkDate, profile: opts.profile, read: opts.read });
-      if (result.status !== 'ok') return { ok: false as const, message: result.message, result, sheets: headerGuesses(read.grid) };
+      if (result.status !== 'ok') return { ok: false as const, message: result.message, en: result.message, result, sheets: headerGuesses(read.grid) };
       const summary = summarize(result, 'agency');
       const plan = planForCheck(read.grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' });
       opts.onStage?.('write');
@@ -73,12 +81,13 @@ export async function validate(run: Run, caps: Capabilities, opts: ValidateOptio
       return { ok: true as const, result, marked, notices: [...read.notices, ...notices] };
     });
   } catch (e) {
-    return { ok: false, message: officeMessage(e), detail: String((e as Error)?.message ?? e) };
+    return { ...failure(e), detail: String((e as Error)?.message ?? e) };
   }
 }
 
 /** 清除标记: remove everything the last run added that this Excel can remove, and say what is left. */
-export async function clearMarks(run: Run, caps: Capabilities): Promise<{ ok: boolean; message: string }> {
+/** complete: nothing of ours is left in the workbook */
+export async function clearMarks(run: Run, caps: Capabilities): Promise<Done & { complete?: boolean }> {
   try {
     return await run(async (ctx) => {
       const read = await readWorkbook(ctx, caps, '', false);
@@ -86,30 +95,34 @@ export async function clearMarks(run: Run, caps: Capabilities): Promise<{ ok: bo
       const visibility = read.previous.stateVisibility;
       await runJobs(ctx, [...undo.jobs, ...stateJobs(ctx, caps, undo.pending, visibility)], caps.payloadBudget);
       const stuck = !undo.pending.length && visibility === 'VeryHidden' && !caps.sheetFormat;
-      if (!undo.left.length && !stuck && !read.notices.length) return { ok: true, message: '已清除标记，工作簿已恢复原样。' };
-      const parts = [
-        undo.left.length ? `仍留有上次在较新版本 Excel 中添加的${leftText(undo.left)}，此版本无法去掉；已记下，在该版本的 Excel 中点“清除标记”即可去掉。` : '',
-        stuck ? '隐藏的标记记录表需要 Excel 2019 或更新版本才能删除，它不影响表格内容。' : '',
+      if (!undo.left.length && !stuck && !read.notices.length) return { ok: true, complete: true, message: '已清除标记，工作簿已恢复原样。', en: 'Marks cleared: the workbook is as it was.' };
+      const left = leftText(undo.left);
+      const parts: Said[] = [
+        ...(undo.left.length ? [{
+          zh: `仍留有上次在较新版本 Excel 中添加的${left.zh}，此版本无法去掉；已记下，在该版本的 Excel 中点“清除标记”即可去掉。`,
+          en: `Left in place: ${left.en}, added by a newer Excel, which this version cannot remove; they are recorded, and Clear marks on that version removes them.`,
+        }] : []),
+        ...(stuck ? [{ zh: '隐藏的标记记录表需要 Excel 2019 或更新版本才能删除，它不影响表格内容。', en: 'The hidden record sheet can be deleted only by Excel 2019 or later; it does not affect your data.' }] : []),
         ...read.notices,
-      ].filter(Boolean);
-      return { ok: true, message: `已清除此版本能去掉的标记。${parts.join('')}` };
+      ];
+      return { ok: true, complete: false, message: `已清除此版本能去掉的标记。${parts.map((p) => p.zh).join('')}`, en: `Cleared what this version can remove. ${parts.map((p) => p.en).join(' ')}` };
     });
   } catch (e) {
-    return { ok: false, message: officeMessage(e) };
+    return failure(e);
   }
 }
 
 /** Go to a finding's cell: activate its sheet first, then select the cell. */
-export async function goTo(run: Run, sheet: string, cell: string): Promise<{ ok: boolean; message: string }> {
+export async function goTo(run: Run, sheet: string, cell: string): Promise<Done> {
   try {
     return await run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
       await ctx.sync();
-      return { ok: true, message: '' };
+      return { ok: true, message: '', en: '' };
     });
   } catch (e) {
-    return { ok: false, message: officeMessage(e) };
+    return failure(e);
   }
 }

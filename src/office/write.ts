@@ -9,6 +9,7 @@ import { sheetJobs } from './sheets';
 import { mergeState, STATE_SHEET, stateValues, StateRow } from './state';
 import { Undo, undoJobs } from './undo';
 import { officeFor } from './versions';
+import { Said } from './errors';
 
 /**
  * Applying a host-neutral plan through Office.js: undo the last run, record what this one does, then do
@@ -53,15 +54,19 @@ export function stateJobs(ctx: Excel.RequestContext, caps: Capabilities, rows: S
 
 /** Chinese Excel's own words: a note is 注释, a threaded comment 批注 */
 const KIND_ZH: Record<string, string> = { cf: '条件格式标记', note: '条注释', comment: '条批注', widths: '处列宽' };
+const KIND_EN: Record<string, string> = { cf: 'conditional-format marks', note: 'notes', comment: 'comments', widths: 'column widths' };
 
-/** What a version could not undo, in words: "3 条便笺（需要 Microsoft 365、Excel 网页版或 Mac 版）". */
-export function leftText(left: Undo['left']): string {
-  return left.map((x) => `${x.kind === 'cf' ? '' : x.count}${KIND_ZH[x.kind]}（需要 ${officeFor(x.needs).zh}）`).join('、');
+/** What a version could not undo, in words: "37条注释（需要 Microsoft 365、Excel 网页版或 Mac 版）". */
+export function leftText(left: Undo['left']): Said {
+  return {
+    zh: left.map((x) => `${x.kind === 'cf' ? '' : x.count}${KIND_ZH[x.kind]}（需要 ${officeFor(x.needs).zh}）`).join('、'),
+    en: left.map((x) => `${x.kind === 'cf' ? '' : `${x.count} `}${KIND_EN[x.kind]} (need ${officeFor(x.needs).en})`).join(', '),
+  };
 }
 
-export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): Promise<{ marked: number; notices: string[] }> {
+export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): Promise<{ marked: number; notices: Said[] }> {
   const { plan, caps, previous } = input;
-  const notices: string[] = [];
+  const notices: Said[] = [];
   const undo = undoJobs(ctx, caps, previous, input.sheetNames);
   const records: StateRow[] = [];
   let first: Job[] = [...undo.jobs];
@@ -91,8 +96,17 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
   const refused = await addAnnotations(ctx, caps, notes);
   if (refused.length) {
     const where = refused.slice(0, 3).map((a) => `${a.sheet}!${a.cell}`).join('、');
-    notices.push(`有 ${refused.length} 处单元格已有注释或批注（如 ${where}），本次的问题说明没有写入这些单元格，请在“校验结果”表中查看。`);
+    notices.push({
+      zh: `有 ${refused.length} 处单元格已有注释或批注（如 ${where}），本次的问题说明没有写入这些单元格，请在“校验结果”表中查看。`,
+      en: `${refused.length} cells already hold a note or comment (e.g. ${where}); their findings are on the 校验结果 sheet instead.`,
+    });
   }
-  if (undo.left.length) notices.push(`上次在较新版本 Excel 中添加的${leftText(undo.left)}无法在此版本中去掉，已记下，在该版本中点“清除标记”即可去掉。`);
+  if (undo.left.length) {
+    const left = leftText(undo.left);
+    notices.push({
+      zh: `上次在较新版本 Excel 中添加的${left.zh}无法在此版本中去掉，已记下，在该版本中点“清除标记”即可去掉。`,
+      en: `The last check, on a newer Excel, left ${left.en} that this version cannot remove; they are recorded, and 清除标记 (Clear marks) on that version removes them.`,
+    });
+  }
   return { marked: plan.marks.length, notices };
 }

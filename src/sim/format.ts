@@ -16,10 +16,20 @@ export function writableSheet(ctx: SimContext, name: string): SimSheet {
   return s;
 }
 
+/** The cells of the target; on a whole sheet or column only those that hold anything (a simulation's economy). */
 export function eachCell(ctx: SimContext, targets: Targets, f: (c: SimCell, s: SimSheet) => void): void {
   const t = targets();
   const s = writableSheet(ctx, t.sheet);
-  for (const a of t.areas) for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) f(s.cell(r, c), s);
+  for (const a of t.areas) {
+    if ((a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) > 1_000_000) {
+      for (const [k, cell] of s.cells) {
+        const [r, c] = k.split(',').map(Number);
+        if (r >= a.r0 && r <= a.r1 && c >= a.c0 && c <= a.c1) f(cell, s);
+      }
+      continue;
+    }
+    for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) f(s.cell(r, c), s);
+  }
 }
 
 function first(ctx: SimContext, targets: Targets): SimCell | undefined {

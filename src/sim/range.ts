@@ -16,7 +16,7 @@ export type Target = { sheet: string; area: Area } | null;
 /** "Returns a RangeAreas object that represents the merged areas in this range. Note that if the merged areas count in this range is more than 512, then this method will fail to return the result." (typings) */
 export const MERGED_AREAS_LIMIT = 512;
 
-const contains = (outer: Area, inner: Area) => inner.r0 >= outer.r0 && inner.r1 <= outer.r1 && inner.c0 >= outer.c0 && inner.c1 <= outer.c1;
+const intersects = (a: Area, b: Area) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 
 export type AreasTarget = { sheet: string; areas: Area[] } | null;
 
@@ -172,7 +172,8 @@ export class SimRange extends SimObject {
     return new SimRangeAreas(this.ctx, this.via('getMergedAreasOrNullObject', 'call'), () => {
       const t = this.resolve();
       if (!t) return null;
-      const inside = requireSheet(this.ctx, t.sheet).merges.map(parseArea).filter((m) => contains(t.area, m));
+      // merged areas that reach into the range count (the typings do not say; counting more is the stricter reading)
+      const inside = requireSheet(this.ctx, t.sheet).merges.map(parseArea).filter((m) => intersects(t.area, m));
       if (inside.length > MERGED_AREAS_LIMIT) throw new SimError('GeneralException', `More than ${MERGED_AREAS_LIMIT} merged areas in the range.`);
       return inside.length ? { sheet: t.sheet, areas: inside } : null;
     }, true);

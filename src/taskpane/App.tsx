@@ -32,12 +32,14 @@ const stamp = () => timestamp(new Date());
 export function App({ host, notice }: { host: Host; notice?: string }) {
   const lang = langOf(host.displayLanguage);
   const t = strings(host.displayLanguage);
-  const caps = useMemo(() => capabilities(host.requirements), [host]);
+  const caps = useMemo(() => capabilities(host.requirements, host.library), [host]);
+  const say = (r: { message: string; en: string }) => (lang === 'en' ? r.en : r.message);
   const [tab, setTab] = useState<'main' | 'merge' | 'settings'>('main');
   const [stage, setStage] = useState<Stage | null>(null);
   const [showProgress, setShowProgress] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(notice ? { intent: 'error', text: notice } : null);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info' | 'warning'; text: string } | null>(notice ? { intent: 'error', text: notice } : null);
+  const [notices, setNotices] = useState<string[]>([]);
   const [mapping, setMapping] = useState<{ name: string; headers: string[] }[] | null>(null);
   const [current, setCurrent] = useState(-1);
   const [profile, setProfile] = useState<Profile>(() => loadProfile(host));
@@ -59,18 +61,20 @@ export function App({ host, notice }: { host: Host; notice?: string }) {
   const runValidate = async (read?: ReadOptions, thenSheet?: string) => {
     busy('read');
     setMessage(null);
+    setNotices([]);
     const out = await validate(host.run, caps, {
       checkDate: dayFromIso(checkDate) ?? todayLocal(), profile, read, generatedAt: stamp(), onStage: (s) => busy(s === 'done' ? null : s),
     });
     busy(null);
     if (out.ok) {
       setResult(out.result);
+      setNotices(out.notices.map((n) => (lang === 'en' ? n.en : n.zh)));
       setMapping(null);
       setCurrent(-1);
       if (thenSheet) await goTo(host.run, thenSheet, 'A1');
     } else {
       setResult(null);
-      setMessage({ intent: 'error', text: out.message });
+      setMessage({ intent: 'error', text: say(out) });
       setMapping(out.sheets ?? null);
     }
   };
@@ -80,7 +84,7 @@ export function App({ host, notice }: { host: Host; notice?: string }) {
     const f = result.findings[i];
     setCurrent(i);
     const r = await goTo(host.run, f.sheet, f.cell);
-    if (!r.ok) setMessage({ intent: 'error', text: r.message });
+    if (!r.ok) setMessage({ intent: 'error', text: say(r) });
   };
 
   const count = (c: string) => result?.people.filter((p) => p.colour === c).length ?? 0;
@@ -90,7 +94,7 @@ export function App({ host, notice }: { host: Host; notice?: string }) {
     <FluentProvider theme={webLightTheme} style={{ padding: 12, minHeight: '100vh', boxSizing: 'border-box' }} lang={lang === 'zh' ? 'zh-CN' : 'en-US'}>
       <header>
         <Title3 as="h1">{t.title}</Title3>
-        <div><Caption1>{t.mode}：{MODE_TEXT[caps.mode][lang]}</Caption1></div>
+        <div><Caption1>{t.mode}：{MODE_TEXT[caps.mode][lang]}（ExcelApi {caps.version}）</Caption1></div>
       </header>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'main' | 'merge' | 'settings')} aria-label={t.title}>
         <Tab value="main">{t.findings}</Tab>
@@ -104,8 +108,13 @@ export function App({ host, notice }: { host: Host; notice?: string }) {
         <Settings profile={profile} checkDate={checkDate} lang={lang} t={t} onChange={setProfile} onDate={setCheckDate}
           onSave={async () => {
             host.settings.set(PROFILE_KEY, JSON.stringify(profile));
-            await host.settings.save();
-            setMessage({ intent: 'success', text: t.settingsSaved });
+            try {
+              await host.settings.save();
+              setMessage({ intent: 'success', text: t.settingsSaved });
+            } catch {
+              // Settings.saveAsync fails on a read-only or shared workbook; the settings still apply to this session
+              setMessage({ intent: 'warning', text: t.settingsNotSaved });
+            }
             setTab('main');
           }} />
       ) : (
@@ -117,12 +126,12 @@ export function App({ host, notice }: { host: Host; notice?: string }) {
               <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
                 <Button onClick={async () => {
                   const r = await insertSheets(host.run, caps, templateBook().sheets);
-                  setMessage(r.ok ? { intent: 'success', text: t.templateInserted } : { intent: 'error', text: r.message });
+                  setMessage(r.ok ? { intent: 'success', text: t.templateInserted } : { intent: 'error', text: say(r) });
                 }}>{t.insertTemplate}</Button>
                 <Button onClick={async () => {
                   const unit = demoUnits(dayFromIso(checkDate) ?? todayLocal())[0];
                   const r = await insertSheets(host.run, caps, unit.book.sheets);
-                  setMessage(r.ok ? { intent: 'success', text: t.sampleOpened } : { intent: 'error', text: r.message });
+                  setMessage(r.ok ? { intent: 'success', text: t.sampleOpened } : { intent: 'error', text: say(r) });
                 }}>{t.openSample}</Button>
               </div>
             </section>
@@ -134,7 +143,9 @@ export function App({ host, notice }: { host: Host; notice?: string }) {
               const r = await clearMarks(host.run, caps);
               busy(null);
               setResult(null);
-              setMessage({ intent: r.ok ? 'success' : 'error', text: r.ok ? t.cleared : r.message });
+              setNotices([]);
+              // "恢复原样" only when nothing is left: otherwise the message says what remains and why
+              setMessage({ intent: !r.ok ? 'error' : r.complete ? 'success' : 'warning', text: say(r) });
             }}>{t.clear}</Button>
             <Button disabled={!!stage} onClick={() => runValidate(undefined, '汇总')}>{t.summary}</Button>
           </div>
@@ -145,6 +156,9 @@ export function App({ host, notice }: { host: Host; notice?: string }) {
               <MessageBarBody>{message.intent === 'error' ? `${t.failed}：` : ''}{message.text}</MessageBarBody>
             </MessageBar>
           )}
+          {notices.map((n, i) => (
+            <MessageBar key={i} intent="warning"><MessageBarBody>{n}</MessageBarBody></MessageBar>
+          ))}
           {mapping && <Mapping sheets={mapping} t={t} onRetry={(read) => runValidate(read)} />}
           {result && (
             <section aria-label={t.findings}>

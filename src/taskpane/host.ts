@@ -1,10 +1,12 @@
 import { Requirements } from '../office/mode';
-import { Run } from '../office/validate';
+import { officeLibrary, officeRun, Run } from '../office/run';
 
 /** What the pane needs from Office: the real one in Excel, the simulation in tests and the playground. */
 export interface Host {
   run: Run;
   requirements: Requirements;
+  /** whether the loaded office.js defines Excel[cls] (a stale same-origin copy may lack some) */
+  library?: (cls: string) => boolean;
   displayLanguage: string;
   settings: {
     get(key: string): unknown;
@@ -16,8 +18,9 @@ export interface Host {
 export function officeHost(): Host {
   const settings = Office.context.document.settings;
   return {
-    run: Excel.run as unknown as Run,
+    run: officeRun,
     requirements: Office.context.requirements,
+    library: officeLibrary,
     displayLanguage: Office.context.displayLanguage,
     settings: {
       get: (k) => settings.get(k),

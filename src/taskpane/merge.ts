@@ -8,7 +8,7 @@ import { readWorkbook } from '../office/read';
 import { Run } from '../office/run';
 import { writePlan } from '../office/write';
 import { workbookGrid } from '../xlsx/grid';
-import { officeMessage } from '../office/errors';
+import { officeSaid } from '../office/errors';
 
 /**
  * 合并各单位 in the pane: the units' .xlsx files are read in the browser (exceljs is loaded only now,
@@ -50,15 +50,16 @@ export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; prof
 }
 
 /** Write the county's sheets into the open workbook, replacing those of a previous merge or check. */
-export async function writeConsolidated(run: Run, caps: Capabilities, m: Consolidated, meta: { checkDate: Day; profile: Profile; generatedAt: string; maskIds: boolean }): Promise<{ ok: boolean; message: string }> {
+export async function writeConsolidated(run: Run, caps: Capabilities, m: Consolidated, meta: { checkDate: Day; profile: Profile; generatedAt: string; maskIds: boolean }): Promise<{ ok: boolean; message: string; en: string }> {
   try {
     return await run(async (ctx) => {
       const plan = { marks: [], columns: [], sheets: consolidatedSheets(m, { unit: '柞水县司法局', ...meta }) };
       const read = await readWorkbook(ctx, caps, '', false);
       await writePlan(ctx, { plan, caps, previous: read.previous, sheetNames: read.sheetNames, widths: read.widths });
-      return { ok: true, message: '' };
+      return { ok: true, message: '', en: '' };
     });
   } catch (e) {
-    return { ok: false, message: officeMessage(e) };
+    const said = officeSaid(e);
+    return { ok: false, message: said.zh, en: said.en };
   }
 }

@@ -102,7 +102,7 @@ describe('4. more than 512 merged areas', () => {
     const { run, caps } = excel(wb, '1.18');
     const out = await ok(validate(run, caps, opts));
     expect(out.result.people.length).toBeGreaterThan(512);
-    expect(out.notices.join('')).toContain('合并单元格超过 512 个');
+    expect(out.notices.map((n) => n.zh).join('')).toContain('合并单元格超过 512 个');
   });
 });
 
@@ -120,7 +120,7 @@ describe('5. text written through Range.values arrives as text', () => {
     const wb = SimWorkbookState.from([{ name: 'Sheet1', rows: [] }]);
     const { run, caps } = excel(wb, '1.18');
     const out = await writeConsolidated(run, caps, m, { checkDate, profile: DEFAULT_PROFILE, generatedAt: '2024-06-05 09:30', maskIds: false });
-    expect(out).toEqual({ ok: true, message: '' });
+    expect(out).toEqual({ ok: true, message: '', en: '' });
     const detail = wb.sheet('明细')!;
     const cells = [...detail.cells.values()];
     expect(cells.filter((c) => c.formula)).toEqual([]);
@@ -149,7 +149,7 @@ describe('6. the first read is bounded, and the clerk\'s own conditional formats
     wb.sheets[0].conditionalFormats.push({ ranges: ['人员!B5:B9'], formula: '', type: 'CellValue', unreadable: true });
     const { run, caps } = excel(wb, '1.18');
     const out = await ok(validate(run, caps, opts));
-    expect(out.notices.join('')).toContain('条件格式');
+    expect(out.notices.map((n) => n.zh).join('')).toContain('条件格式');
   });
 });
 
@@ -183,7 +183,7 @@ describe('8. a cell holds a note or a thread, not both', () => {
     expect(person.notes.get(key)).toBe('职务待核');
     expect(person.comments.has(key)).toBe(false);
     expect([...person.comments.values()].filter((c) => c.content.startsWith('[')).length).toBeGreaterThan(0);
-    expect(out.notices.join('')).toMatch(/\d+ 处/);
+    expect(out.notices.map((n) => n.zh).join('')).toMatch(/\d+ 处/);
   });
 
   it('on 1.18 a finding cell with the clerk\'s thread gets no note', async () => {
