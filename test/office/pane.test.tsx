@@ -8,14 +8,15 @@ import { Run } from '../../src/office/validate';
 import { ApiVersion, simulateExcel } from '../../src/sim/excel';
 import { SimWorkbookState } from '../../src/sim/model';
 
-function setup(opts: { api?: ApiVersion; language?: string; sheets?: { name: string; rows: (string | number | null)[][] }[] } = {}) {
+function setup(opts: { api?: ApiVersion; language?: string; sheets?: { name: string; rows: (string | number | null)[][] }[]; settings?: Host['settings']; missing?: string[] } = {}) {
   const state = SimWorkbookState.from(opts.sheets ?? [{ name: 'Sheet1', rows: [] }]);
-  const sim = simulateExcel(state, { api: opts.api ?? '1.18', payloadLimit: 5 * 1024 * 1024 });
+  const sim = simulateExcel(state, { api: opts.api ?? '1.18', payloadLimit: 5 * 1024 * 1024, missingClasses: opts.missing });
   const host: Host = {
     run: sim.Excel.run as unknown as Run,
     requirements: sim.Office.context.requirements,
+    library: sim.library,
     displayLanguage: opts.language ?? 'zh-CN',
-    settings: memorySettings(),
+    settings: opts.settings ?? memorySettings(),
   };
   render(<App host={host} />);
   return { state, host };
@@ -75,5 +76,24 @@ describe('the task pane', () => {
     setup({ language: 'en-US' });
     expect(screen.getByRole('heading', { name: 'Certificate Clean-up Assistant' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Check' })).toBeTruthy();
+  });
+
+  it('says so when the settings cannot be saved in the workbook, and keeps them for this session', async () => {
+    const settings = { ...memorySettings(), save: async () => Promise.reject(new Error('read-only')) };
+    setup({ settings });
+    await act(async () => void fireEvent.click(screen.getByRole('tab', { name: '规则设置' })));
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '保存到工作簿' })));
+    await waitFor(() => expect(screen.getByText(/未能保存到工作簿/)).toBeTruthy());
+  });
+
+  it('with a stale office.js that has no notes, runs on Microsoft 365 with comments instead of failing', async () => {
+    const { state } = setup({ missing: ['NoteCollection'] });
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '打开示例' })));
+    await waitFor(() => expect(screen.getByText(/已插入示例数据/)).toBeTruthy());
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '校验' })));
+    await waitFor(() => expect(screen.getByText(/^红 \d+$/)).toBeTruthy());
+    const sheet = state.sheet('执法人员')!;
+    expect(sheet.notes.size).toBe(0);
+    expect([...sheet.comments.values()].some((c) => c.content.startsWith('['))).toBe(true);
   });
 });
