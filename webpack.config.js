@@ -225,13 +225,14 @@ module.exports = (env = {}, argv = {}) => {
             ...(production && !prodUrl
               ? []
               : [{ from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString(), { production, url: prodUrl }) }]),
-            // office.js's same-origin copy: the loader, the Excel host files it picks by platform, and its
-            // strings (zh-cn, en-us; other locales fall back to en-us). Not needed when IT hosts one (OFFICE_JS_URL).
+            // office.js's same-origin copy: the loader, the Excel host files it picks by platform, its strings
+            // (zh-cn, en-us; other locales fall back to en-us), and the table it loads when Office passes no host
+            // information (Office 2013, or a plain browser). Not needed when IT hosts one (OFFICE_JS_URL).
             ...(process.env.OFFICE_JS_URL
               ? []
               : [{
                   context: path.join(officeJsDir, 'dist'),
-                  from: '{office.js,excel-*.js,zh-cn/office_strings.js,en-us/office_strings.js,telemetry/oteljs_agave.js}',
+                  from: '{office.js,excel-*.js,o15apptofilemappingtable.js,zh-cn/office_strings.js,en-us/office_strings.js,telemetry/oteljs_agave.js}',
                   globOptions: { ignore: ['**/*.debug.js', '**/*-core.js'] },
                   to: 'office-js/[path][name][ext]',
                   info: { minimized: true },

@@ -113,7 +113,7 @@ describe('office.js: Microsoft\'s CDN first, then the copy in dist/office-js/', 
   });
 
   it('the fallback is shipped: office.js, the Excel host files, zh-cn and en-us strings, its licence', () => {
-    for (const f of ['office.js', 'excel-win32-16.01.js', 'excel-win32-16.00.js', 'excel-mac-16.00.js', 'excel-web-16.00.js', 'zh-cn/office_strings.js', 'en-us/office_strings.js', 'LICENSE.md']) {
+    for (const f of ['office.js', 'o15apptofilemappingtable.js', 'excel-win32-16.01.js', 'excel-win32-16.00.js', 'excel-mac-16.00.js', 'excel-web-16.00.js', 'zh-cn/office_strings.js', 'en-us/office_strings.js', 'LICENSE.md']) {
       expect({ f, there: existsSync(path.join(out, 'office-js', f)) }).toEqual({ f, there: true });
     }
     expect(jsFiles().filter((f) => f.includes('.debug.'))).toEqual([]);
@@ -310,11 +310,14 @@ withChromium('the built pages in Chromium', () => {
     await close();
   }, 60_000);
 
-  it('offline: the CDN fails, the same-origin office.js loads in its place', async () => {
-    const { page, requests, close } = await open('taskpane.html', { userAgent: EDGE18 });
-    await page.waitForFunction(() => typeof (window as unknown as { Office?: unknown }).Office !== 'undefined');
+  it('offline: the CDN fails, the same-origin office.js loads in its place and starts (outside Excel: "open me in Excel")', async () => {
+    const { page, requests, errors, close } = await open('taskpane.html', { userAgent: EDGE18 });
+    // Office.onReady ran, with no host: the copy works end to end, as IT sees it in a browser
+    await page.getByText('请在 Excel 中打开').waitFor();
     expect(requests).toContain('office-js/office.js');
     expect(await page.$$eval('script[src]', (s) => s.map((e) => e.getAttribute('src')))).not.toContain(CDN);
+    await shot(page, 'office-js-copy-in-browser.png');
+    expect(errors).toEqual([]);
     await close();
   }, 60_000);
 

@@ -115,6 +115,13 @@ describe('office.js did not load (no CDN, no same-origin copy)', () => {
     expect(root.querySelector('[role="alert"] h1')!.textContent).toBe(MESSAGE);
   });
 
+  it('opened in a browser rather than Excel (office.js fine, no host), the pane says to open it in Excel', () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    g.Office = { onReady: (cb: (info: { host: null }) => void) => cb({ host: null }) };
+    jest.isolateModules(() => require('../src/taskpane/index'));
+    expect(document.getElementById('root')!.textContent).toContain('请在 Excel 中打开');
+  });
+
   it('with office.js, the pane waits for Office.onReady instead', () => {
     document.body.innerHTML = '<div id="root"></div>';
     const onReady = jest.fn();

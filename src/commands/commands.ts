@@ -4,7 +4,7 @@ import { DEFAULT_PROFILE, parseProfile } from '../core/profile';
 import { officeMessage } from '../office/errors';
 import { officeCapabilities, officeRun } from '../office/run';
 import { goTo, validate } from '../office/validate';
-import { showOfficeJsMissing } from './office-js-missing';
+import { OFFICE_JS_MISSING, showNotice } from './notice';
 
 /**
  * The dialog's page, next to this one: the add-in may live under a path (ADDIN_URL=https://host/sub/path/),
@@ -51,7 +51,7 @@ export async function validateCommand(event: Office.AddinCommands.Event): Promis
 }
 
 // office.js may be missing (no CDN, no same-origin copy): say so instead of failing on `Office`
-if (typeof Office === 'undefined') showOfficeJsMissing(document.body);
+if (typeof Office === 'undefined') showNotice(document.body, OFFICE_JS_MISSING);
 else {
   Office.onReady(() => {
     Office.actions.associate('validate', validateCommand);
