@@ -171,8 +171,10 @@ describe('Internet Explorer 11 (volume-licensed Office 2016/2019) gets a message
 
   it('the message page shows ?text= as text, never as HTML, and ?kind=unsupported as the IE11 message', () => {
     const evil = '第 3 行 <img src=x onerror="window.pwned=1"> & “引号”\n第二行';
-    const w = open('message.html', EDGE18, `?text=${encodeURIComponent(evil)}&_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    const w = open('message.html', EDGE18, `?text=${encodeURIComponent(evil)}&en=Row+3+%3Cb%3E&_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
     expect(w.document.getElementById('text')!.textContent).toBe(evil);
+    expect(w.document.getElementById('en')!.textContent).toBe('Row 3 <b>');
+    expect(shown(w, 'en')).toBe(true);
     expect(w.document.querySelector('#text img')).toBeNull();
     expect(shown(w, 'message')).toBe(true);
     expect(shown(w, 'unsupported')).toBe(false);
@@ -341,7 +343,8 @@ withChromium('the built pages in Chromium', () => {
   it('the message page, as the ribbon\'s dialog shows it', async () => {
     const text = '找不到“执法人员”表：请确认工作簿中有包含 姓名、身份证号、执法证号 等列的表格。\n<b>不是粗体</b>';
     const dialog: [number, number] = [546, 460];
-    const m = await open(`message.html?text=${encodeURIComponent(text)}`, { size: dialog });
+    const en = 'The sheet 执法人员 was not found: check that the workbook has a table with name, ID number and certificate number columns.';
+    const m = await open(`message.html?text=${encodeURIComponent(text)}&en=${encodeURIComponent(en)}`, { size: dialog });
     expect(await m.page.textContent('#text')).toBe(text);
     await shot(m.page, 'message-text.png');
     await m.close();

@@ -57,6 +57,8 @@ describe('the ribbon\'s 校验 (src/commands/commands.ts)', () => {
     expect(dialogs).toHaveLength(1);
     expect(dialogs[0]).toMatch(/^https:\/\/host\/sub\/path\/message\.html\?text=/);
     expect(textOf(dialogs[0])).toContain('Excel 暂时无法完成操作');
+    // and the English line under it, for an Excel that runs in English
+    expect(new URL(dialogs[0]).searchParams.get('en')).toMatch(/[A-Za-z]/);
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
@@ -92,9 +94,10 @@ describe('the ribbon\'s 校验 (src/commands/commands.ts)', () => {
   it('messageUrl keeps the page\'s folder and drops its query; the text survives any characters', () => {
     const { messageUrl } = require('../src/commands/commands') as typeof import('../src/commands/commands');
     const text = '第 3 行 <b>身份证号</b> & 100% = ?#';
-    const url = messageUrl(text, 'https://example.gov.cn/cert-sweep/commands.html?_host_Info=Excel$Win32');
+    const url = messageUrl(text, undefined, 'https://example.gov.cn/cert-sweep/commands.html?_host_Info=Excel$Win32');
     expect(url.startsWith('https://example.gov.cn/cert-sweep/message.html?text=')).toBe(true);
     expect(textOf(url)).toBe(text);
+    expect(new URL(url).searchParams.has('en')).toBe(false);
   });
 });
 

@@ -1,19 +1,20 @@
 import './webview-polyfills';
 import { timestamp, todayLocal } from '../core/dates';
 import { DEFAULT_PROFILE, parseProfile } from '../core/profile';
-import { officeMessage } from '../office/errors';
+import { officeSaid } from '../office/errors';
 import { officeCapabilities, officeRun } from '../office/run';
 import { goTo, validate } from '../office/validate';
 import { OFFICE_JS_MISSING, showNotice } from './notice';
 
 /**
  * The dialog's page, next to this one: the add-in may live under a path (ADDIN_URL=https://host/sub/path/),
- * and a dialog must open on the add-in's own domain. The text travels in the query string; message.html
- * shows it as text.
+ * and a dialog must open on the add-in's own domain. The text travels in the query string (Chinese, and
+ * the English line when there is one); message.html shows it as text.
  */
-export function messageUrl(text: string, page: string = location.href): string {
+export function messageUrl(text: string, en?: string, page: string = location.href): string {
   const url = new URL('message.html', page);
   url.searchParams.set('text', text);
+  if (en && en !== text) url.searchParams.set('en', en);
   return url.href;
 }
 
@@ -21,10 +22,10 @@ export function messageUrl(text: string, page: string = location.href): string {
  * A ribbon command has no pane to speak in: show the text in a dialog. Resolves once the dialog is open (or
  * could not be opened): a function file that completes before that may lose the dialog. Never rejects.
  */
-function showMessage(text: string): Promise<void> {
+function showMessage(said: { message: string; en?: string }): Promise<void> {
   return new Promise((resolve) => {
     try {
-      Office.context.ui.displayDialogAsync(messageUrl(text), { height: 40, width: 30 }, () => resolve());
+      Office.context.ui.displayDialogAsync(messageUrl(said.message, said.en), { height: 40, width: 30 }, () => resolve());
     } catch {
       resolve();
     }
@@ -41,9 +42,10 @@ export async function validateCommand(event: Office.AddinCommands.Event): Promis
       checkDate: todayLocal(), profile, generatedAt: timestamp(new Date()),
     });
     const shown = out.ok ? await goTo(officeRun, '汇总', 'A1') : out;
-    if (!shown.ok) await showMessage(shown.message);
+    if (!shown.ok) await showMessage(shown);
   } catch (e) {
-    await showMessage(officeMessage(e));
+    const said = officeSaid(e);
+    await showMessage({ message: said.zh, en: said.en });
   } finally {
     // Office waits for completed() before it runs another command from this add-in, whatever happened above
     event.completed();
