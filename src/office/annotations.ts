@@ -1,6 +1,6 @@
 import { a1 } from '../core/a1';
 import { Plan } from '../core/plan';
-import { fatal, size } from './batch';
+import { fatal, Job, size } from './batch';
 import { cellKey, qualified } from './cells';
 import { Capabilities } from './mode';
 import { isOurs } from './read';
@@ -38,11 +38,16 @@ export function annotations(plan: Plan, threads: Map<string, { ours: boolean }>)
 /** After this many cells refused, the rest are left to the pane and 校验结果, to bound the requests. */
 const MAX_REFUSED = 20;
 
-/** @excelapi 1.18 */
-async function probeNotes(ctx: Excel.RequestContext, items: Annotation[]): Promise<Annotation[]> {
-  const probes = items.map((a) => ({ a, note: ctx.workbook.worksheets.getItem(a.sheet).notes.getItemOrNullObject(a.cell) }));
-  await ctx.sync();
-  return probes.filter((p) => p.note.isNullObject).map((p) => p.a);
+/**
+ * Which cells have no note yet (the clerk's stay), asked with the run's other requests, after the last
+ * run's notes are gone. @excelapi 1.18
+ */
+export function noteProbes(ctx: Excel.RequestContext, items: Annotation[]): { jobs: Job[]; free: () => Annotation[] } {
+  const probes: { a: Annotation; note?: Excel.Note }[] = items.map((a) => ({ a }));
+  return {
+    jobs: probes.map((p) => ({ bytes: 100, queue: () => void (p.note = ctx.workbook.worksheets.getItem(p.a.sheet).notes.getItemOrNullObject(p.a.cell)) })),
+    free: () => probes.filter((p) => p.note?.isNullObject).map((p) => p.a),
+  };
 }
 
 /** The cells of `items` that now hold a message of ours. @excelapi 1.10 */
@@ -62,18 +67,14 @@ async function placedNotes(ctx: Excel.RequestContext, items: Annotation[]): Prom
   return new Set(probes.filter((p) => !p.note.isNullObject && isOurs(p.note.content)).map((p) => `${p.a.sheet}!${p.a.cell}`));
 }
 
-/** Adds the messages; returns the cells left out because Excel refused them. */
-export async function addAnnotations(ctx: Excel.RequestContext, caps: Capabilities, items: Annotation[]): Promise<Annotation[]> {
+/** Adds the messages (on 1.18 to the cells the probes found free); returns the cells left out. */
+export async function addAnnotations(ctx: Excel.RequestContext, caps: Capabilities, items: Annotation[], free?: Annotation[]): Promise<Annotation[]> {
   const kind = annotationKind(caps);
   if (!kind || !items.length) return [];
-  let queue = items;
-  const refused: Annotation[] = [];
+  const open = new Set(free ?? items);
+  let queue = items.filter((a) => open.has(a));
+  const refused: Annotation[] = items.filter((a) => !open.has(a));
   let failures = 0;
-  if (kind === 'note' && caps.notes) {
-    const free = new Set(await probeNotes(ctx, items));
-    refused.push(...items.filter((a) => !free.has(a)));
-    queue = items.filter((a) => free.has(a));
-  }
   while (queue.length) {
     let bytes = 0;
     let n = 0;

@@ -36,19 +36,16 @@ export interface Guarded {
   failed: (e: unknown) => void;
 }
 
-export async function runGuarded(ctx: Excel.RequestContext, tasks: Guarded[]): Promise<void> {
+export async function runGuarded(ctx: Excel.RequestContext, tasks: Guarded[], apart = false): Promise<void> {
   if (!tasks.length) return;
-  try {
+  if (!apart) try {
     for (const t of tasks) t.queue();
     await ctx.sync();
     for (const t of tasks) t.done();
     return;
   } catch (e) {
-    if (fatal(e) || tasks.length === 1) {
-      if (fatal(e)) throw e;
-      tasks[0].failed(e);
-      return;
-    }
+    if (fatal(e)) throw e;
+    if (tasks.length === 1) return tasks[0].failed(e);
   }
   for (const t of tasks) {
     try {

@@ -1,5 +1,5 @@
 import { Plan } from '../core/plan';
-import { addAnnotations, annotationKind, annotations } from './annotations';
+import { addAnnotations, annotationKind, annotations, noteProbes } from './annotations';
 import { Job, runJobs, size } from './batch';
 import { resultColumns } from './columns';
 import { conditionalFormatJobs, fillJobs, fillReads } from './marks';
@@ -91,9 +91,12 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
   for (const a of notes) records.push([kind!, a.sheet, a.cell]);
 
   const state = mergeState(undo.pending, records);
-  await runJobs(ctx, [...first, ...stateJobs(ctx, caps, state, previous.stateVisibility), ...columns.jobs, ...marks, ...plan.sheets.flatMap((s) => sheetJobs(ctx, s, caps))], caps.payloadBudget);
+  const probes = caps.notes ? noteProbes(ctx, notes) : null;
+  await runJobs(ctx, [
+    ...first, ...stateJobs(ctx, caps, state, previous.stateVisibility), ...columns.jobs, ...marks, ...(probes?.jobs ?? []), ...plan.sheets.flatMap((s) => sheetJobs(ctx, s, caps)),
+  ], caps.payloadBudget);
 
-  const refused = await addAnnotations(ctx, caps, notes);
+  const refused = await addAnnotations(ctx, caps, notes, probes?.free());
   if (refused.length) {
     const where = refused.slice(0, 3).map((a) => `${a.sheet}!${a.cell}`).join('、');
     notices.push({
