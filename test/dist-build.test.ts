@@ -91,11 +91,17 @@ describe('the production build parses where the pane runs', () => {
     }
   });
 
-  it('the bundles carry the polyfills of what Edge Legacy lacks', () => {
-    const pane = file('taskpane.js');
-    // core-js's, added where the code uses them; and ours (src/commands/webview-polyfills.ts)
-    for (const marker of ['fromEntries', 'allSettled', 'flatMap', 'composedPath', 'ResizeObserver', 'WeakRef', 'TextEncoder']) {
-      expect({ marker, found: pane.includes(marker) }).toEqual({ marker, found: true });
+  it('both entry bundles carry the polyfills of what Edge Legacy lacks (a marker string of each)', () => {
+    const markers = {
+      'core-js': '__core-js_shared__',
+      '@juggle/resize-observer': 'ResizeObserver loop completed with undelivered notifications',
+      'fast-text-encoding': "' option is unsupported.",
+    };
+    for (const bundle of ['taskpane.js', 'commands.js']) {
+      const code = file(bundle);
+      for (const [polyfill, marker] of Object.entries(markers)) {
+        expect({ bundle, polyfill, found: code.includes(marker) }).toEqual({ bundle, polyfill, found: true });
+      }
     }
   });
 });
