@@ -21,6 +21,29 @@ describe('what goes into the production add-in', () => {
     expect(legacyDev.target).toEqual(['web', 'es2017']);
   });
 
+  it('OFFICE_JS_URL replaces the shipped copy of office.js; it must be an https (or same-site) URL ending in /office.js', () => {
+    const pages = (c: { plugins: { userOptions?: { filename?: string; templateParameters?: { officeJsFallback?: string } } }[] }) =>
+      c.plugins.filter((p) => p.userOptions?.filename === 'taskpane.html').map((p) => p.userOptions!.templateParameters!.officeJsFallback);
+    const copied = (c: { plugins: { patterns?: { to: string }[] }[] }) =>
+      c.plugins.flatMap((p) => p.patterns ?? []).some((p) => p.to.startsWith('office-js/'));
+    const saved = process.env.OFFICE_JS_URL;
+    try {
+      delete process.env.OFFICE_JS_URL;
+      expect(pages(config('production'))).toEqual(['office-js/office.js']);
+      expect(copied(config('production'))).toBe(true);
+      process.env.OFFICE_JS_URL = 'https://intranet.example.gov.cn/office-js/office.js';
+      expect(pages(config('production'))).toEqual(['https://intranet.example.gov.cn/office-js/office.js']);
+      expect(copied(config('production'))).toBe(false);
+      for (const bad of ['http://intranet/office-js/office.js', 'https://intranet/office-js/', 'https://intranet/x.js"><script>']) {
+        process.env.OFFICE_JS_URL = bad;
+        expect(() => config('production')).toThrow(/OFFICE_JS_URL/);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.OFFICE_JS_URL;
+      else process.env.OFFICE_JS_URL = saved;
+    }
+  });
+
   it('the add-in code never imports the simulation or the playground', () => {
     for (const dir of ['src/taskpane', 'src/commands', 'src/office', 'src/core']) {
       for (const f of readdirSync(path.join(root, dir), { recursive: true }) as string[]) {
