@@ -1,5 +1,5 @@
 import * as acorn from 'acorn';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import http from 'http';
 import { JSDOM, ResourceLoader } from 'jsdom';
 import os from 'os';
@@ -41,7 +41,11 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-afterAll(() => console.log(`production build: ${buildSeconds.toFixed(1)} s into ${out}`));
+afterAll(() => {
+  console.log(`production build: ${buildSeconds.toFixed(1)} s${process.env.KEEP_DIST ? ` into ${out}` : ''}`);
+  // KEEP_DIST=1 keeps the build to look at
+  if (!process.env.KEEP_DIST) rmSync(out, { recursive: true, force: true });
+});
 
 const file = (f: string) => readFileSync(path.join(out, f), 'utf8');
 const jsFiles = () => (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).sort();
