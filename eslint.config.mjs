@@ -7,7 +7,7 @@ const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((r) =
 
 export default [
   {
-    files: ['src/office/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts'],
+    files: ['src/office/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'src/webview/**/*.ts'],
     languageOptions: {
       parser: tsParser,
       parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } },

@@ -77,7 +77,7 @@ const tsLoader = {
 
 /**
  * babel over our code and node_modules alike (React, Fluent, zod and exceljs ship ES2018+ syntax), adding
- * the core-js polyfills each module uses. What core-js cannot supply is in src/commands/webview-polyfills.ts.
+ * the core-js polyfills each module uses. What core-js cannot supply is in src/webview/polyfills.ts.
  */
 const babelLoader = {
   loader: 'babel-loader',

@@ -135,7 +135,7 @@ describe('office.js did not load (no CDN, no same-origin copy)', () => {
   });
 });
 
-describe('src/commands/webview-polyfills.ts, where Edge Legacy lacks things', () => {
+describe('src/webview/polyfills.ts, where Edge Legacy lacks things', () => {
   const w = window as unknown as Record<string, unknown>;
   const names = ['TextEncoder', 'WeakRef', 'ResizeObserver'] as const;
   let saved: Record<string, unknown>;
@@ -146,7 +146,7 @@ describe('src/commands/webview-polyfills.ts, where Edge Legacy lacks things', ()
     savedPath = (Event.prototype as unknown as Record<string, unknown>).composedPath;
     for (const n of names) delete w[n];
     delete (Event.prototype as unknown as Record<string, unknown>).composedPath;
-    jest.isolateModules(() => require('../src/commands/webview-polyfills'));
+    jest.isolateModules(() => require('../src/webview/polyfills'));
   });
   afterEach(() => {
     Object.assign(w, saved);

@@ -1,10 +1,10 @@
-import './webview-polyfills';
+import '../webview/polyfills';
 import { timestamp, todayLocal } from '../core/dates';
 import { DEFAULT_PROFILE, parseProfile } from '../core/profile';
 import { officeSaid } from '../office/errors';
 import { officeCapabilities, officeRun } from '../office/run';
 import { goTo, validate } from '../office/validate';
-import { OFFICE_JS_MISSING, showNotice } from './notice';
+import { OFFICE_JS_MISSING, showNotice } from '../webview/notice';
 
 /**
  * The dialog's page, next to this one: the add-in may live under a path (ADDIN_URL=https://host/sub/path/),

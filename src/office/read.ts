@@ -162,7 +162,9 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
       return { name, range, first };
     });
     const whole = stateVisibility !== null && extra.state;
-    stateRange = stateVisibility === null ? null : sheets.getItem(STATE_SHEET).getUsedRange().load(whole ? 'values,rowIndex,columnIndex,rowCount,columnCount' : 'rowIndex,columnIndex,rowCount,columnCount');
+    stateRange = stateVisibility === null ? null : sheets.getItem(STATE_SHEET).getUsedRange();
+    if (stateRange && whole) stateRange.load('values,rowIndex,columnIndex,rowCount,columnCount');
+    else if (stateRange) stateRange.load('rowIndex,columnIndex,rowCount,columnCount');
     const located = caps.comments && comments ? locateThreads(ctx, comments) : () => undefined;
     try {
       await ctx.sync();

@@ -35,7 +35,7 @@ function Playground() {
       setVersion((v) => v + 1);
     }
   }) as Run, [sim]);
-  const host = useMemo(() => ({ run, requirements: sim.Office.context.requirements, displayLanguage: params.get('lang') ?? 'zh-CN', settings: memorySettings() }), [run, sim]);
+  const host = useMemo(() => ({ run, requirements: sim.Office.context.requirements, library: sim.library, displayLanguage: params.get('lang') ?? 'zh-CN', settings: memorySettings() }), [run, sim]);
 
   const open = async (file: File) => {
     const ExcelJS = (await import('exceljs')).default;

@@ -29,7 +29,7 @@ function loadProfile(host: Host): Profile {
 
 const stamp = () => timestamp(new Date());
 
-export function App({ host, notice }: { host: Host; notice?: string }) {
+export function App({ host }: { host: Host }) {
   const lang = langOf(host.displayLanguage);
   const t = strings(host.displayLanguage);
   const caps = useMemo(() => capabilities(host.requirements, host.library), [host]);
@@ -38,7 +38,7 @@ export function App({ host, notice }: { host: Host; notice?: string }) {
   const [stage, setStage] = useState<Stage | null>(null);
   const [showProgress, setShowProgress] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info' | 'warning'; text: string } | null>(notice ? { intent: 'error', text: notice } : null);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info' | 'warning'; text: string } | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
   const [mapping, setMapping] = useState<{ name: string; headers: string[] }[] | null>(null);
   const [current, setCurrent] = useState(-1);

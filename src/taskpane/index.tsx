@@ -1,7 +1,7 @@
 // first: what Edge Legacy lacks must be there before the rest of the pane loads
-import '../commands/webview-polyfills';
+import '../webview/polyfills';
 import { createRoot } from 'react-dom/client';
-import { NOT_IN_EXCEL, OFFICE_JS_MISSING, showNotice } from '../commands/notice';
+import { NOT_IN_EXCEL, OFFICE_JS_MISSING, showNotice } from '../webview/notice';
 import { App } from './App';
 import { officeHost } from './host';
 
