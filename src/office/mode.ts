@@ -79,6 +79,6 @@ export function capabilities(req: Requirements, library?: (cls: string) => boole
 }
 
 export const MODE_TEXT: Record<Mode, { zh: string; en: string }> = {
-  full: { zh: '完整模式：条件格式标记、批注、汇总图表', en: 'Full mode: conditional-format marks, notes or comments, summary chart' },
+  full: { zh: '完整模式：条件格式标记、注释或批注、汇总图表', en: 'Full mode: conditional-format marks, notes or comments, summary chart' },
   basic: { zh: '兼容模式（Excel 2016/2019）：以底色标记，问题列在面板和“校验结果”表中', en: 'Compatibility mode (Excel 2016/2019): fills only; findings in the pane and on 校验结果' },
 };

@@ -1,4 +1,5 @@
 import { Plan } from '../core/plan';
+import { OUTPUT_SHEETS } from '../core/reader';
 import { addAnnotations, annotationKind, annotations, noteProbes } from './annotations';
 import { Job, runJobs, size } from './batch';
 import { resultColumns } from './columns';
@@ -26,7 +27,7 @@ export interface WriteInput {
 }
 
 /** The state sheet rewritten with these records, made very hidden where Excel allows it (ExcelApi 1.2). */
-export function stateJobs(ctx: Excel.RequestContext, caps: Capabilities, rows: StateRow[], visibility: string | null): Job[] {
+export function stateJobs(ctx: Excel.RequestContext, caps: Capabilities, rows: StateRow[], visibility: string | null, last?: number): Job[] {
   const ws = () => ctx.workbook.worksheets.getItem(STATE_SHEET);
   if (!rows.length) {
     if (visibility === null) return [];
@@ -47,6 +48,8 @@ export function stateJobs(ctx: Excel.RequestContext, caps: Capabilities, rows: S
       if (visibility === null) ctx.workbook.worksheets.add(STATE_SHEET);
       else ws().getRange().clear();
       if (visibility !== 'VeryHidden' && caps.sheetFormat) ws().visibility = 'VeryHidden';
+      // where it stays visible (ExcelApi 1.1), it goes after the clerk's sheets and ours
+      if (!caps.sheetFormat && last !== undefined) ws().position = last;
       ws().getRange(`A1:D${values.length}`).values = values;
     },
   }];
@@ -62,6 +65,12 @@ export function leftText(left: Undo['left']): Said {
     zh: left.map((x) => `${x.kind === 'cf' ? '' : x.count}${KIND_ZH[x.kind]}（需要 ${officeFor(x.needs).zh}）`).join('、'),
     en: left.map((x) => `${x.kind === 'cf' ? '' : `${x.count} `}${KIND_EN[x.kind]} (need ${officeFor(x.needs).en})`).join(', '),
   };
+}
+
+/** The last place in the sheet tabs once this run's sheets are in: the clerk's, ours, then the state. */
+function lastPosition(input: WriteInput): number {
+  const kept = input.sheetNames.filter((n) => !OUTPUT_SHEETS.includes(n) && n !== STATE_SHEET).length;
+  return kept + input.plan.sheets.length;
 }
 
 export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): Promise<{ marked: number; notices: Said[] }> {
@@ -92,8 +101,10 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
 
   const state = mergeState(undo.pending, records);
   const probes = caps.notes ? noteProbes(ctx, notes) : null;
+  // the product's sheets first (they are found by name, recorded or not), so that on ExcelApi 1.1, where the
+  // state sheet cannot be hidden, it comes after them; then the state, then what it records
   await runJobs(ctx, [
-    ...first, ...stateJobs(ctx, caps, state, previous.stateVisibility), ...columns.jobs, ...marks, ...(probes?.jobs ?? []), ...plan.sheets.flatMap((s) => sheetJobs(ctx, s, caps)),
+    ...first, ...plan.sheets.flatMap((s) => sheetJobs(ctx, s, caps)), ...stateJobs(ctx, caps, state, previous.stateVisibility, lastPosition(input)), ...columns.jobs, ...marks, ...(probes?.jobs ?? []),
   ], caps.payloadBudget);
 
   const refused = await addAnnotations(ctx, caps, notes, probes?.free());

@@ -40,6 +40,17 @@ export class SimWorksheet extends SimObject {
       s.visibility = v as SimSheet['visibility'];
     });
   }
+  get position(): number { return this.read('position'); }
+  /** "The zero-based position of the worksheet within the workbook" (typings); outside the tabs is refused */
+  set position(v: number) {
+    this.command('position', 'set', { v }, () => {
+      const list = this.ctx.state.sheets;
+      const s = this.sheet();
+      if (!Number.isInteger(v) || v < 0 || v >= list.length) throw new SimError('InvalidArgument', `No position ${v} among ${list.length} sheets.`);
+      list.splice(list.indexOf(s), 1);
+      list.splice(v, 0, s);
+    });
+  }
   set tabColor(v: string) {
     this.command('tabColor', 'set', { v }, () => void (this.sheet().tabColor = v));
   }

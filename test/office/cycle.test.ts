@@ -76,6 +76,7 @@ describe.each<[ApiVersion, 'full' | 'basic']>([['1.1', 'basic'], ['1.9', 'full']
     expect(wb.sheet('汇总')).toBeDefined();
     // Worksheet.visibility can be set from ExcelApi 1.2: on 1.1 the state sheet stays visible
     expect(wb.sheet(STATE_SHEET)!.visibility).toBe(api === '1.1' ? 'Visible' : 'VeryHidden');
+    expect(wb.sheets[wb.sheets.length - 1].name).toBe(STATE_SHEET); // after the clerk's tabs and ours
     const header = r.personTable!.headerRows[r.personTable!.headerRows.length - 1];
     const verdictCol = [...person.cells.entries()].find(([, c]) => c.value === '清理结论')![0];
     expect(Number(verdictCol.split(',')[0])).toBe(header - 1);
