@@ -182,13 +182,15 @@ module.exports = (env = {}, argv = {}) => {
   const prodUrl = addinUrl(process.env.ADDIN_URL || env.url);
   const officeJsUrl = officeJsFallback(process.env.OFFICE_JS_URL);
   const unsupported = fs.readFileSync(path.join(__dirname, 'src/message/unsupported.html'), 'utf8');
+  // the CDN, then the same-origin copy: one snippet for every page that needs office.js
+  const officeJs = fs.readFileSync(path.join(__dirname, 'src/webview/office-js.html'), 'utf8').replace('%CDN%', OFFICE_JS_CDN).replace('%FALLBACK%', officeJsUrl);
   const page = (name, template, chunks) => new HtmlWebpackPlugin({
     filename: `${name}.html`,
     template,
     chunks,
     // the pages load their bundles themselves, and not at all in Internet Explorer
     inject: false,
-    templateParameters: { officeJsCdn: OFFICE_JS_CDN, officeJsFallback: officeJsUrl, unsupported },
+    templateParameters: { officeJs, unsupported },
   });
   const officeJsDir = path.dirname(require.resolve('@microsoft/office-js/package.json'));
   return [
