@@ -22,8 +22,9 @@ describe('what goes into the production add-in', () => {
   });
 
   it('OFFICE_JS_URL replaces the shipped copy of office.js; it must be an https (or same-site) URL ending in /office.js', () => {
-    const pages = (c: { plugins: { userOptions?: { filename?: string; templateParameters?: { officeJsFallback?: string } } }[] }) =>
-      c.plugins.filter((p) => p.userOptions?.filename === 'taskpane.html').map((p) => p.userOptions!.templateParameters!.officeJsFallback);
+    // the address the page's fallback script writes, after the CDN's
+    const pages = (c: { plugins: { userOptions?: { filename?: string; templateParameters?: { officeJs?: string } } }[] }) =>
+      c.plugins.filter((p) => p.userOptions?.filename === 'taskpane.html').map((p) => /document\.write\('<script src="([^"]+)"/.exec(p.userOptions!.templateParameters!.officeJs!)?.[1]);
     const copied = (c: { plugins: { patterns?: { to: string }[] }[] }) =>
       c.plugins.flatMap((p) => p.patterns ?? []).some((p) => p.to.startsWith('office-js/'));
     const saved = process.env.OFFICE_JS_URL;
