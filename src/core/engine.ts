@@ -1,13 +1,12 @@
 import { a1 } from './a1';
 import { Day } from './dates';
-import { fieldDef, TABLES, TableKind } from './fields';
-import { DEFAULT_PROFILE, Profile } from './profile';
+import { fieldDef, fieldNo, TABLES } from './fields';
+import { DEFAULT_PROFILE, Params, Profile } from './profile';
 import { locateTables, ReadOptions, Table } from './reader';
-import { groupBy } from './group';
-import { compact } from './text';
 import { holdersByAgency } from './holders';
-import { holdsCertificate, liveCertificate, Rec } from './record';
-import { fill, Finding, Report, Rule, RuleContext } from './rule';
+import { Body, Person, readBodies, readPeople, rowKey } from './record';
+import { fillField, Finding, Report, Rule, RuleContext } from './rule';
+import { fitCell } from './text';
 import { RULES } from './rules';
 import { Colour, FindingColour, Verdict, WorkbookGrid } from './types';
 
@@ -68,6 +67,8 @@ export interface CheckOptions {
   read?: ReadOptions;
 }
 
+const CERT = fieldNo('person', 'certNumber');
+
 const RANK: Record<Verdict, number> = { none: 0, green: 1, yellow: 2, red: 3 };
 export function worse<T extends Verdict>(a: T, b: T): T {
   return RANK[b] > RANK[a] ? b : a;
@@ -109,11 +110,38 @@ function makeFinding(rule: Rule, r: Report, ctx: RuleContext, profile: Profile):
     column: def?.header ?? '',
     cell: a1(row, col),
     name: r.rec?.label ?? '',
-    message: fill(msg.zh, { ...r.data, field: def?.header ?? '' }),
-    messageEn: fill(msg.en, { ...r.data, field: def?.en ?? '' }),
+    message: fitCell(fillField(msg.zh, r.data, def?.header ?? '')),
+    messageEn: fitCell(fillField(msg.en, r.data, def?.en ?? '')),
     action: rule.meta.action.zh,
     actionEn: rule.meta.action.en,
   };
+}
+
+/**
+ * What rules see. A class, so that report() is one function for every check: code the JIT optimised for one
+ * check's rules stays valid for the next (a closure per check would be a new function each time).
+ */
+class Context implements RuleContext {
+  current: Rule = RULES[0];
+  readonly params: Params;
+  constructor(
+    readonly people: Person[],
+    readonly agencies: Body[],
+    readonly personTable: Table | null,
+    readonly personTables: Table[],
+    readonly agencyTable: Table | null,
+    readonly checkDate: Day,
+    private readonly profile: Profile,
+    readonly agencyByName: Map<string, Body>,
+    readonly holders: Map<string, number>,
+    readonly findings: Finding[],
+  ) {
+    this.params = profile.params;
+  }
+
+  report(r: Report): void {
+    this.findings.push(makeFinding(this.current, r, this, this.profile));
+  }
 }
 
 function mostCommon(values: string[]): string {
@@ -122,63 +150,114 @@ function mostCommon(values: string[]): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
+/**
+ * Findings in sheet order, then by row, column and rule; returns each finding's row number (rowKey) in the new
+ * order. Each finding's sheet is looked up once, not per comparison.
+ */
+function sortFindings(findings: Finding[], sheetIndex: (name: string) => number): Float64Array {
+  const n = findings.length;
+  const at = new Float64Array(n);
+  for (let i = 0; i < n; i++) at[i] = rowKey(sheetIndex(findings[i].sheet), findings[i].row);
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  // a stable sort of positions, as Array.prototype.sort of the findings themselves would be
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((i, j) => at[i] - at[j] || findings[i].col - findings[j].col || cmp(findings[i].rule, findings[j].rule));
+  const sorted = order.map((i) => findings[i]);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    findings[i] = sorted[i];
+    keys[i] = at[order[i]];
+  }
+  return keys;
+}
+
+const colourOf = (fs: Finding[], base: Verdict): Verdict =>
+  fs.reduce<Verdict>((c, f) => worse(c, f.colour ?? (f.level === 'error' ? 'yellow' : c)), base);
+
+/** Each person's verdict. People and findings are both in row order (rowKey): one walk pairs them, no lookups. */
+function personVerdicts(people: Person[], findings: Finding[], keys: Float64Array, unit: string): PersonVerdict[] {
+  const out = new Array<PersonVerdict>(people.length);
+  let next = 0;
+  let table: Table | undefined;
+  let verdictCol = 0;
+  let nameCol: number | undefined;
+  let idCol: number | undefined;
+  let certCol: number | undefined;
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
+    if (p.table !== table) {
+      table = p.table;
+      idCol = table.fieldCol.idNumber;
+      certCol = table.fieldCol.certNumber;
+      nameCol = table.fieldCol.name;
+      verdictCol = certCol ?? nameCol ?? table.firstCol;
+    }
+    while (next < findings.length && keys[next] < p.key) next++;
+    let fs: Finding[] | undefined;
+    for (let j = next; j < findings.length && keys[j] === p.key; j++) if (findings[j].table === 'person') (fs ??= []).push(findings[j]);
+    const base: Verdict = p.holds || p.live ? 'green' : 'none';
+    out[i] = {
+      sheet: p.sheet, row: p.row, name: p.label, unit: p.unit ?? unit, agency: p.agency ?? '',
+      idNumber: p.idNumber ?? '', certNumber: p.certNumber ?? '', holds: p.holds, live: p.live,
+      idCol, certCol,
+      colour: fs ? colourOf(fs, base) : base,
+      rules: fs ? [...new Set(fs.map((f) => f.rule))].sort() : [],
+      col: p.at(CERT) !== null ? verdictCol : nameCol ?? verdictCol,
+    };
+  }
+  return out;
+}
+
 /** Check one workbook: locate its tables, run every enabled rule, colour every row. */
 export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
   const profile = opts.profile ?? DEFAULT_PROFILE;
   const located = locateTables(wb, opts.read);
-  const base = { file: wb.file, checkDate: opts.checkDate, profile, people: [], agencies: [], findings: [] };
   if (!located.person) {
     const expected = TABLES.person.fields.filter((f) => f.required).map((f) => f.header).join('、');
     const message = wb.sheets.every((s) => s.rows.every((r) => r.every((v) => v === null || v === '')))
       ? '工作簿是空的，没有可校验的内容。'
       : `没有找到执法人员表：请确认表头含有以下列（可在表头行上方留标题行）：${expected}。` +
         `工作簿中的工作表：${wb.sheets.map((s) => s.name).join('、')}；如表头写法不同，可用 --sheet 指定工作表、用 --map 对应表头（如 --map 持证单位=执法主体）。`;
-    return { ...base, status: 'not-a-roster', message, unit: '', personTable: null, personTables: [], agencyTable: located.agency, notices: [] };
+    return {
+      file: wb.file, checkDate: opts.checkDate, profile, people: [], agencies: [], findings: [],
+      status: 'not-a-roster', message: fitCell(message), unit: '', personTable: null, personTables: [], agencyTable: located.agency, notices: [],
+    };
   }
-  const toRecs = (t: Table | null, kind: TableKind) => (t ? t.records.map((r) => new Rec(kind, t, r, opts.checkDate)) : []);
-  const people = located.persons.flatMap((t) => toRecs(t, 'person'));
-  const agencies = toRecs(located.agency, 'agency');
-  const agencyByName = new Map<string, Rec>();
+  const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  const sheetIndex = (name: string) => sheetOrder.get(name) ?? 0;
+  const people = located.persons.length === 1
+    ? readPeople(located.persons[0], sheetIndex(located.persons[0].sheet), opts.checkDate)
+    : located.persons.flatMap((t) => readPeople(t, sheetIndex(t.sheet), opts.checkDate));
+  const agencies = located.agency ? readBodies(located.agency, sheetIndex(located.agency.sheet)) : [];
+  const agencyByName = new Map<string, Body>();
   for (const a of agencies) {
-    const key = compact(a.label);
+    const key = a.nameKey;
     if (key && !agencyByName.has(key)) agencyByName.set(key, a);
   }
+  for (const p of people) p.body = p.agencyKey === undefined ? undefined : agencyByName.get(p.agencyKey);
   const findings: Finding[] = [];
   const holderCounts = holdersByAgency(people);
-  let current: Rule = RULES[0];
-  const ctx: RuleContext = {
-    people, agencies, agencyByName, findings,
-    holders: holderCounts,
-    bodyOf: (p) => {
-      const name = p.str('agency');
-      return name === undefined ? undefined : agencyByName.get(compact(name));
-    },
-    personTable: located.person,
-    personTables: located.persons,
-    agencyTable: located.agency,
-    checkDate: opts.checkDate,
-    params: profile.params,
-    report: (r) => findings.push(makeFinding(current, r, ctx, profile)),
-  };
+  const ctx = new Context(people, agencies, located.person, located.persons, located.agency, opts.checkDate, profile,
+    agencyByName, holderCounts, findings);
   const rules = enabledRules(profile);
   for (const rule of [...rules.filter((r) => !r.meta.late), ...rules.filter((r) => r.meta.late)]) {
-    current = rule;
+    ctx.current = rule;
     rule.check(ctx);
   }
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
-  findings.sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || a.row - b.row || a.col - b.col || cmp(a.rule, b.rule));
+  const keys = sortFindings(findings, sheetIndex);
 
-  const unit = located.person.reportingUnit ?? mostCommon(people.map((p) => p.str('unit') ?? ''));
-  const byRow = (table: TableKind) => groupBy(findings.filter((f) => f.table === table), (f) => `${f.sheet}\u0000${f.row}`);
-  const personFindings = byRow('person');
-  const agencyFindings = byRow('agency');
-  const colourOf = (fs: Finding[], base: Verdict): Verdict =>
-    fs.reduce<Verdict>((c, f) => worse(c, f.colour ?? (f.level === 'error' ? 'yellow' : c)), base);
-
+  const unit = located.person.reportingUnit ?? mostCommon(people.map((p) => p.unit ?? ''));
+  const agencyFindings = new Map<number, Finding[]>();
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.table !== 'agency') continue;
+    const list = agencyFindings.get(keys[i]);
+    if (list) list.push(f);
+    else agencyFindings.set(keys[i], [f]);
+  }
   const agencyVerdicts: AgencyVerdict[] = agencies.map((a) => {
-    const fs = agencyFindings.get(`${a.sheet}\u0000${a.row}`) ?? [];
-    const holders = holderCounts.get(compact(a.label)) ?? 0;
+    const fs = agencyFindings.get(a.key) ?? [];
+    const holders = holderCounts.get(a.nameKey) ?? 0;
     const limits = [a.num('establishment'), a.num('enforcementPosts')].filter((n): n is number => n !== undefined);
     return {
       sheet: a.sheet, row: a.row, name: a.label, unit: a.str('unit') ?? unit,
@@ -188,30 +267,15 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
       excess: Math.max(0, ...limits.map((n) => holders - n)),
     };
   });
-  const NO_FINDINGS: Finding[] = [];
-  const personVerdicts: PersonVerdict[] = people.map((p) => {
-    const fs = personFindings.get(`${p.sheet}\u0000${p.row}`) ?? NO_FINDINGS;
-    const holds = holdsCertificate(p);
-    const t = p.table;
-    const verdictCol = t.fieldCol.certNumber ?? t.fieldCol.name ?? t.firstCol;
-    const certCol = !p.empty('certNumber') ? verdictCol : t.fieldCol.name ?? verdictCol;
-    return {
-      sheet: p.sheet, row: p.row, name: p.label, unit: p.str('unit') ?? unit, agency: p.str('agency') ?? '',
-      idNumber: p.str('idNumber') ?? '', certNumber: p.str('certNumber') ?? '', holds, live: liveCertificate(p),
-      idCol: t.fieldCol.idNumber, certCol: t.fieldCol.certNumber,
-      colour: colourOf(fs, holds || liveCertificate(p) ? 'green' : 'none'),
-      rules: fs.length ? [...new Set(fs.map((f) => f.rule))].sort() : [],
-      col: certCol,
-    };
-  });
   const notices = [...located.persons, located.agency]
     .filter((t): t is Table => !!t && t.unknownHeaders.length > 0)
-    .map((t) => `工作表「${t.sheet}」有未识别的列（已保留、未校验）：${t.unknownHeaders.join('、')}`);
-  if (located.persons.length > 1) notices.push(`执法人员分列在 ${located.persons.length} 个工作表中，已全部校验：${located.persons.map((t) => t.sheet).join('、')}`);
+    .map((t) => fitCell(`工作表「${t.sheet}」有未识别的列（已保留、未校验）：${t.unknownHeaders.join('、')}`));
+  if (located.persons.length > 1) notices.push(fitCell(`执法人员分列在 ${located.persons.length} 个工作表中，已全部校验：${located.persons.map((t) => t.sheet).join('、')}`));
   for (const s of located.otherAgencySheets) notices.push(`工作表「${s}」也像执法主体表，未读取；请把执法主体合并到「${located.agency!.sheet}」中，或用 --agency-sheet 指定`);
+  // one literal, keys in the order of the contract: a spread would give the result a new hidden class per check
   return {
-    ...base, status: 'ok', message: notices.join('；'), unit,
-    personTable: located.person, personTables: located.persons, agencyTable: located.agency,
-    people: personVerdicts, agencies: agencyVerdicts, findings, notices,
+    file: wb.file, checkDate: opts.checkDate, profile, people: personVerdicts(people, findings, keys, unit), agencies: agencyVerdicts, findings,
+    status: 'ok', message: fitCell(notices.join('；')), unit,
+    personTable: located.person, personTables: located.persons, agencyTable: located.agency, notices,
   };
 }

@@ -136,3 +136,20 @@ export function fieldDef(kind: TableKind, key: string): FieldDef {
   if (!f) throw new Error(`unknown field ${kind}.${key}`);
   return f;
 }
+
+const ORDINAL: Record<TableKind, Map<string, number>> = {
+  person: new Map(PERSON_FIELDS.map((f, i) => [f.key, i])),
+  agency: new Map(AGENCY_FIELDS.map((f, i) => [f.key, i])),
+};
+
+/** A field's position in its table's field list: a record's readings are kept in this order. */
+export function fieldNo(kind: TableKind, key: string): number {
+  const i = ORDINAL[kind].get(key);
+  if (i === undefined) throw new Error(`unknown field ${kind}.${key}`);
+  return i;
+}
+
+/** The fields of a table of the given types, with their positions. */
+export function fieldsOfType(kind: TableKind, ...types: FieldType[]): { def: FieldDef; i: number }[] {
+  return TABLES[kind].fields.flatMap((def, i) => (types.includes(def.type) ? [{ def, i }] : []));
+}

@@ -5,6 +5,7 @@ import { Table } from './reader';
 import { Finding } from './rule';
 import { SUMMARY_COLUMNS, SummaryRow, totalOf } from './summary';
 import { groupBy } from './group';
+import { fitCell } from './text';
 import { Colour, Verdict, WorkbookGrid } from './types';
 
 /**
@@ -76,10 +77,11 @@ export const RESULT_HEADERS = ['清理结论', '问题说明', '处理建议'];
 export const FINDINGS_SHEET = '校验结果';
 export const SUMMARY_SHEET = '汇总';
 
-const c = (v: string | number | null, style?: Style, link?: string): OutCell => ({ v, style, link });
+/** A cell of a sheet we write: text within Excel's limit. */
+const c = (v: string | number | null, style?: Style, link?: string): OutCell => ({ v: typeof v === 'string' ? fitCell(v) : v, style, link });
 
 function noteFor(fs: Finding[]): string {
-  return fs.map((f) => `[${f.rule}] ${f.message}`).join('\n');
+  return fitCell(fs.map((f) => `[${f.rule}] ${f.message}`).join('\n'));
 }
 
 /** Where the three result columns go: right of the table, past anything the clerk wrote there. */
@@ -88,12 +90,13 @@ function resultColumn(grid: WorkbookGrid, t: Table): number {
   if (!sheet) return t.lastCol + 1;
   const left = sheet.left ?? 0;
   const top = sheet.top ?? 0;
-  const isFree = (col: number) =>
-    sheet.rows.every((row, r) => {
-      if (r + 1 + top < t.headerRows[0]) return true;
-      const v = row[col - 1 - left];
-      return v === null || v === undefined || v === '' || (typeof v === 'string' && RESULT_HEADERS.includes(v));
-    });
+  const isFree = (col: number) => {
+    for (let r = Math.max(0, t.headerRows[0] - 1 - top); r < sheet.rows.length; r++) {
+      const v = sheet.rows[r]?.[col - 1 - left];
+      if (!(v === null || v === undefined || v === '' || (typeof v === 'string' && RESULT_HEADERS.includes(v)))) return false;
+    }
+    return true;
+  };
   let col = t.lastCol + 1;
   while (![col, col + 1, col + 2].every(isFree)) col++;
   return col;
@@ -106,15 +109,15 @@ function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour:
     col: resultColumn(grid, t),
     headers: RESULT_HEADERS,
     rows: rows.map((r) => {
-      const list = fs.get(r.row) ?? [];
+      const list = fs.get(r.row);
       return {
         row: r.row,
         verdict: r.colour,
-        values: [
+        values: list ? [
           VERDICT_ZH[r.colour],
-          list.map((f) => `${f.rule} ${f.message}`).join('\n'),
-          [...new Set(list.map((f) => f.action))].join('；'),
-        ],
+          fitCell(list.map((f) => `${f.rule} ${f.message}`).join('\n')),
+          fitCell([...new Set(list.map((f) => f.action))].join('；')),
+        ] : [VERDICT_ZH[r.colour], '', ''],
       };
     }),
   };
@@ -196,25 +199,30 @@ export function summarySheet(meta: { unit: string; checkDate: string; profile: s
 export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptions): Plan {
   const plan: Plan = { marks: [], columns: [], sheets: [] };
   if (r.status !== 'ok' || !r.personTable) return plan;
-  // keyed by sheet, then by a number made of row and column: no string built per cell
-  const marks = new Map<string, Map<number, CellMark>>();
+  // keyed by sheet, then by a number made of row and column: no string built per cell; listed sheet by sheet
+  const marks = new Map<string, { at: Map<number, CellMark>; list: CellMark[] }>();
   const mark = (sheet: string, row: number, col: number): CellMark => {
     let bySheet = marks.get(sheet);
-    if (!bySheet) marks.set(sheet, (bySheet = new Map()));
+    if (!bySheet) marks.set(sheet, (bySheet = { at: new Map(), list: [] }));
     const key = row * 20000 + col;
-    let m = bySheet.get(key);
+    let m = bySheet.at.get(key);
     if (!m) {
       m = { sheet, row, col, finding: false, note: '' };
-      bySheet.set(key, m);
+      bySheet.at.set(key, m);
+      bySheet.list.push(m);
     }
     return m;
   };
-  const byCell = groupBy(r.findings, (f) => `${f.sheet}!${f.row}!${f.col}`);
-  for (const fs of byCell.values()) {
-    const m = mark(fs[0].sheet, fs[0].row, fs[0].col);
+  // each marked cell's findings, in the order of the findings
+  const onCell = new Map<CellMark, Finding[]>();
+  for (const f of r.findings) {
+    const m = mark(f.sheet, f.row, f.col);
     m.finding = true;
-    m.note = noteFor(fs);
+    const fs = onCell.get(m);
+    if (fs) fs.push(f);
+    else onCell.set(m, [f]);
   }
+  for (const [m, fs] of onCell) m.note = noteFor(fs);
   for (const p of r.people) {
     if (p.colour === 'none') continue;
     const m = mark(p.sheet, p.row, p.col);
@@ -226,7 +234,8 @@ export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptio
     if (!agencyNameCol) break;
     mark(a.sheet, a.row, agencyNameCol).verdict = a.colour;
   }
-  plan.marks = [...marks.values()].flatMap((m) => [...m.values()]);
+  const lists = [...marks.values()].map((m) => m.list);
+  plan.marks = lists.length === 1 ? lists[0] : ([] as CellMark[]).concat(...lists);
   for (const t of [...r.personTables, ...(r.agencyTable ? [r.agencyTable] : [])]) {
     const onSheet = groupBy(r.findings.filter((f) => f.sheet === t.sheet), (f) => f.row);
     const rows = t.kind === 'person' ? r.people.filter((p) => p.sheet === t.sheet) : r.agencies;

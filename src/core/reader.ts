@@ -116,7 +116,13 @@ function findHeader(grid: SheetGrid, kind: TableKind, manual?: Record<string, st
 
 /** A footer (填表人/审核人…) or total row: judged by its first non-blank cell. */
 function isFooter(row: CellValue[]): boolean {
-  const first = row.find((v) => !isBlank(v));
+  let first: CellValue | undefined;
+  for (let c = 0; c < row.length; c++) {
+    if (!isBlank(row[c])) {
+      first = row[c];
+      break;
+    }
+  }
   if (typeof first !== 'string') return false;
   const text = cleanText(first);
   return FOOTER.test(text) || TOTAL.test(text.replace(/\s/g, ''));
@@ -188,12 +194,15 @@ export function locateTable(grid: SheetGrid, kind: TableKind, manual?: Record<st
   const dataStart = h.rows[h.rows.length - 1] + 1;
   const records: RawRecord[] = [];
   let lastRow = dataStart;
+  // a row is a record when a field other than 序号 has content
+  const contentCols = [...h.fields].filter(([, key]) => key !== 'seq').map(([c]) => c);
+  const NO_ROW: CellValue[] = [];
   for (let r = dataStart; r < grid.rows.length; r++) {
-    const row = grid.rows[r] ?? [];
+    const row = grid.rows[r] ?? NO_ROW;
     if (isFooter(row)) continue;
     let content = false;
-    for (const [c, key] of h.fields) {
-      if (key !== 'seq' && !isBlank(row[c] ?? null)) {
+    for (let k = 0; k < contentCols.length; k++) {
+      if (!isBlank(row[contentCols[k]] ?? null)) {
         content = true;
         break;
       }

@@ -2,7 +2,7 @@ import { Day } from './dates';
 import { TableKind } from './fields';
 import { Params } from './profile';
 import { Table } from './reader';
-import { Rec } from './record';
+import { Body, Person, Rec } from './record';
 import { FindingColour, Level, Text } from './types';
 
 export type Category = 'D' | 'P' | 'A' | 'X';
@@ -58,17 +58,16 @@ export interface Finding {
 }
 
 export interface RuleContext {
-  people: Rec[];
-  agencies: Rec[];
+  people: Person[];
+  agencies: Body[];
   /** the main person table; personTables lists every sheet of people */
   personTable: Table | null;
   personTables: Table[];
   agencyTable: Table | null;
   checkDate: Day;
   params: Params;
-  agencyByName: Map<string, Rec>;
-  /** the row of sheet 执法主体 a person's 执法主体 names, if any */
-  bodyOf(p: Rec): Rec | undefined;
+  /** the rows of sheet 执法主体 by compacted name (a person's row is person.body) */
+  agencyByName: Map<string, Body>;
   /** certificate holders per compacted 执法主体 name */
   holders: Map<string, number>;
   /** findings reported so far (late rules read earlier ones) */
@@ -81,13 +80,54 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
-export function fill(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, k) => (k in data ? String(data[k]) : `{${k}}`));
+/** A message template split once into its text and its {placeholders}: even entries are text, odd ones names. */
+const COMPILED = new Map<string, string[]>();
+function compiled(template: string): string[] {
+  let parts = COMPILED.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (COMPILED.size < 1024) COMPILED.set(template, parts);
+  }
+  return parts;
 }
 
-/** Other rows, for a message: "5、8", naming the sheet where it is not the row's own ("「综合执法队」12"). */
+/** The template with each {name} replaced by data[name]; a name data lacks is left as it stands. */
+export function fill(template: string, data: Record<string, string | number> = {}): string {
+  return fillField(template, data, undefined);
+}
+
+/** fill, with {field} standing for the given column header whatever data holds. */
+export function fillField(template: string, data: Record<string, string | number> | undefined, field: string | undefined): string {
+  const parts = compiled(template);
+  if (parts.length === 1) return template;
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (field !== undefined && k === 'field' ? field : data !== undefined && k in data ? String(data[k]) : `{${k}}`) + parts[i + 1];
+  }
+  return out;
+}
+
+/** How many other places a duplicate's message names; the rest are counted ("等 N 处", "and N more"). */
+export const LISTED_PLACES = 5;
+
+/**
+ * Data for a message naming other places ({others}{more} in Chinese, {others}{moreEn} in English): the places
+ * listed (at most LISTED_PLACES), and, when there are more, how many there are in all.
+ */
+export function placesData(listed: string[], total: number): { others: string; more: string; moreEn: string } {
+  const rest = total - listed.length;
+  return { others: listed.join('、'), more: rest > 0 ? `等 ${total} 处` : '', moreEn: rest > 0 ? ` and ${rest} more` : '' };
+}
+
+/** A row for a message: "5", naming the sheet where it is not the row's own ("「综合执法队」12"). */
+export function rowPlace(self: Rec, other: Rec): string {
+  return other.sheet === self.sheet ? String(other.row) : `「${other.sheet}」${other.row}`;
+}
+
+/** Other rows, for a message: "5、8", naming the sheet where it is not the row's own. */
 export function otherRows(self: Rec, others: Rec[]): string {
-  return others.map((o) => (o.sheet === self.sheet ? String(o.row) : `「${o.sheet}」${o.row}`)).join('、');
+  return others.map((o) => rowPlace(self, o)).join('、');
 }
 
 /** Groups of two or more records sharing a key (duplicate ID numbers, certificate numbers). */
@@ -108,4 +148,28 @@ export function duplicateGroups<T>(items: T[], key: (t: T) => string | undefined
     }
   }
   return groups;
+}
+
+/**
+ * For each member of a duplicate group, the first LISTED_PLACES other members (in group order) that are not
+ * the same person, and how many there are in all. Linear in the group: each member's "same person" is keyed
+ * once, and a member is looked for only among the first LISTED_PLACES of each person, so a member skips at most
+ * LISTED_PLACES of its own person's rows before it has its list.
+ */
+export function othersInGroup<T>(group: T[], same: (t: T) => string, visit: (t: T, listed: T[], total: number) => void): void {
+  const keys = group.map(same);
+  const count = new Map<string, number>();
+  const firsts: number[] = [];
+  for (let i = 0; i < group.length; i++) {
+    const n = (count.get(keys[i]) ?? 0) + 1;
+    count.set(keys[i], n);
+    if (n <= LISTED_PLACES) firsts.push(i);
+  }
+  for (let i = 0; i < group.length; i++) {
+    const listed: T[] = [];
+    for (let j = 0; j < firsts.length && listed.length < LISTED_PLACES; j++) {
+      if (keys[firsts[j]] !== keys[i]) listed.push(group[firsts[j]]);
+    }
+    visit(group[i], listed, group.length - count.get(keys[i])!);
+  }
 }

@@ -86,8 +86,16 @@ export function summarize(r: CheckResult, by: 'agency' | 'file'): SummaryRow[] {
     }
     return row;
   };
-  const at = (sheet: string, row: number) => `${sheet}\u0000${row}`;
-  const agencyRowOf = new Map<string, SummaryRow>();
+  // a row's place as a number (sheet's number × 2²¹ + row): no string built per person
+  const sheetNo = new Map<string, number>();
+  const at = (sheet: string, row: number) => {
+    let n = sheetNo.get(sheet);
+    if (n === undefined) sheetNo.set(sheet, (n = sheetNo.size));
+    return n * 2 ** 21 + row;
+  };
+  // the summary row of each spelling of a name, so that a name is compacted once, not once per person
+  const bySpelling = new Map<string, SummaryRow>();
+  const agencyRowOf = new Map<number, SummaryRow>();
   for (const a of r.agencies) {
     const row = rowFor(a.name);
     if (by === 'agency') row.unit = a.unit || r.unit;
@@ -96,9 +104,10 @@ export function summarize(r: CheckResult, by: 'agency' | 'file'): SummaryRow[] {
     row.agencyProblems += a.rules.filter((id) => id.startsWith('A')).length;
     agencyRowOf.set(at(a.sheet, a.row), row);
   }
-  const personRowOf = new Map<string, SummaryRow>();
+  const personRowOf = new Map<number, SummaryRow>();
   for (const p of r.people) {
-    const row = rowFor(p.agency);
+    let row = bySpelling.get(p.agency);
+    if (!row) bySpelling.set(p.agency, (row = rowFor(p.agency)));
     personRowOf.set(at(p.sheet, p.row), row);
     row.people += 1;
     if (p.holds) row.holders += 1;
@@ -106,7 +115,7 @@ export function summarize(r: CheckResult, by: 'agency' | 'file'): SummaryRow[] {
     if (p.colour === 'yellow') row.yellow += 1;
     if (p.colour === 'green') row.green += 1;
     if (p.colour === 'red' && p.holds) row.toRecover += 1;
-    for (const [key, id] of PERSON_RULE_COUNTS) if (p.rules.includes(id)) row[key] += 1;
+    if (p.rules.length) for (const [key, id] of PERSON_RULE_COUNTS) if (p.rules.includes(id)) row[key] += 1;
   }
   for (const f of r.findings) {
     if (!f.rule.startsWith('D') || f.level !== 'error') continue;

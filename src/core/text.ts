@@ -1,8 +1,28 @@
 import { CellValue, isCellError } from './types';
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
-/** anything cleanText would change: full-width forms, any whitespace */
-const NEEDS_CLEANING = /[\uFF01-\uFF5E\u3000\s]/;
+
+/** The characters of the regular expression class \s, tested without a regular expression (a hot path). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** True when s holds a character of \s. */
+export function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** anything cleanText would change: full-width forms (！-～), the ideographic space, any whitespace */
+function needsCleaning(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || isSpaceCode(c)) return true;
+  }
+  return false;
+}
 
 /** Full-width ASCII (！-～) and the ideographic space to their half-width forms. */
 export function toHalfWidth(s: string): string {
@@ -12,7 +32,7 @@ export function toHalfWidth(s: string): string {
 
 /** What a clerk meant: half-width, no line breaks, trimmed, inner runs of spaces folded. */
 export function cleanText(s: string): string {
-  if (!NEEDS_CLEANING.test(s)) return s;
+  if (!needsCleaning(s)) return s;
   return toHalfWidth(s)
     .replace(/[\r\n\t]+/g, '')
     .replace(/\s+/g, ' ')
@@ -28,7 +48,24 @@ export function hasStrayCharacters(raw: string): boolean {
 
 /** A name with every space taken out, for matching names that clerks space differently. */
 export function compact(s: string): string {
-  return /\s/.test(s) ? s.replace(/\s/g, '') : s;
+  return hasSpace(s) ? s.replace(/\s/g, '') : s;
+}
+
+/** Excel's limit on the characters of one cell (and of a note). */
+export const CELL_TEXT_LIMIT = 32767;
+
+/**
+ * Text the core writes (a message, a note, a cell) kept within Excel's limit: the last resort, for a text no
+ * message builder has kept short. It is cut and says so, with the length it had.
+ */
+export function fitCell(s: string, limit = CELL_TEXT_LIMIT): string {
+  if (s.length <= limit) return s;
+  const tail = `…（共 ${s.length} 字，已截断）`;
+  let end = limit - tail.length;
+  // never split a surrogate pair
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return s.slice(0, end) + tail;
 }
 
 /** Header key for matching: half-width, no spaces/breaks, no （必填）/(*)/* markers, no brackets. */

@@ -1,13 +1,20 @@
-import { Day, dayFromNumber, dayFromText } from './dates';
+import { dayFromNumber, dayFromText } from './dates';
 import { FieldDef, YES_VARIANTS } from './fields';
 import { cleanText, nearest } from './text';
 import { CellValue, isCellError } from './types';
 
-/** The outcome of reading one cell as its field's type. */
-export type Parsed =
-  | { kind: 'empty' }
-  | { kind: 'ok'; value: string | number | Day }
-  | { kind: 'bad'; reason: 'error' | 'date' | 'list' | 'hours' | 'int' | 'idAsNumber'; suggestion?: string };
+/** Why a cell cannot be read as its field's type. */
+export interface Bad {
+  kind: 'bad';
+  reason: 'error' | 'date' | 'list' | 'hours' | 'int' | 'idAsNumber';
+  suggestion?: string;
+}
+
+/**
+ * A cell read as its field's type: the value when it reads cleanly (text for text, list, yes/no and ID fields;
+ * a number for hours, counts and dates, a date as its Day), null when blank, or why it cannot be read.
+ */
+export type Cell = string | number | Bad | null;
 
 export function isBlank(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && (v === '' || cleanText(v) === ''));
@@ -27,61 +34,139 @@ export function matchList(text: string, def: FieldDef): string | null {
 function numberFrom(raw: CellValue): number | null {
   if (typeof raw === 'number') return raw;
   if (typeof raw !== 'string') return null;
-  const t = cleanText(raw).replace(/(学时|小时|课时|h)$/i, '').trim();
+  return numberFromClean(cleanText(raw));
+}
+
+function numberFromClean(clean: string): number | null {
+  const t = clean.replace(/(学时|小时|课时|h)$/i, '').trim();
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
-/** Clerks repeat the same few spellings (是, 行政编制, 正常…): their readings are shared, not recomputed. */
-const MEMO = new WeakMap<FieldDef, Map<string | number, Parsed>>();
-const MEMO_LIMIT = 4096;
+const bad = (reason: Bad['reason'], suggestion?: string): Bad => (suggestion === undefined ? { kind: 'bad', reason } : { kind: 'bad', reason, suggestion });
 
-export function parseCell(raw: CellValue, def: FieldDef): Parsed {
-  if ((typeof raw !== 'string' && typeof raw !== 'number') || def.type === 'id') return parseUncached(raw, def);
-  let m = MEMO.get(def);
-  if (!m) MEMO.set(def, (m = new Map()));
-  let p = m.get(raw);
-  if (!p) {
-    p = parseUncached(raw, def);
-    if (m.size < MEMO_LIMIT) m.set(raw, p);
+/** An ID number typed as it should be: digits and X only (nothing to clean, not scientific notation). */
+function plainId(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x30 || c > 0x39) && c !== 0x58) return false;
   }
-  return p;
+  return true;
 }
 
-function parseUncached(raw: CellValue, def: FieldDef): Parsed {
-  if (isBlank(raw)) return { kind: 'empty' };
-  if (isCellError(raw)) return { kind: 'bad', reason: 'error' };
+/** Read one cell as its field's type. */
+export function readCell(raw: CellValue, def: FieldDef): Cell {
+  if (typeof raw === 'string') return readText(raw, def);
+  if (raw === null || raw === undefined) return null;
+  if (isCellError(raw)) return bad('error');
   switch (def.type) {
     case 'date': {
       const d = typeof raw === 'number' ? dayFromNumber(raw) : dayFromText(cleanText(String(raw)));
-      return d === null ? { kind: 'bad', reason: 'date' } : { kind: 'ok', value: d };
+      return d === null ? bad('date') : d;
     }
     case 'yesno': {
-      if (typeof raw === 'boolean') return { kind: 'ok', value: raw ? '是' : '否' };
+      if (typeof raw === 'boolean') return raw ? '是' : '否';
       const t = cleanText(String(raw));
       const v = YES_VARIANTS[t] ?? YES_VARIANTS[t.toUpperCase()];
-      return v ? { kind: 'ok', value: v } : { kind: 'bad', reason: 'list', suggestion: nearest(t, ['是', '否']) };
+      return v ? v : bad('list', nearest(t, ['是', '否']));
     }
     case 'list': {
       const t = cleanText(String(raw));
       const v = matchList(t, def);
-      return v ? { kind: 'ok', value: v } : { kind: 'bad', reason: 'list', suggestion: nearest(t, def.list ?? []) };
+      return v ? v : bad('list', nearest(t, def.list ?? []));
     }
     case 'hours':
     case 'int': {
       const n = numberFrom(raw);
-      if (n === null || (def.type === 'int' && (!Number.isInteger(n) || n < 0))) return { kind: 'bad', reason: def.type };
-      return { kind: 'ok', value: n };
+      if (n === null || (def.type === 'int' && (!Number.isInteger(n) || n < 0))) return bad(def.type);
+      return n;
     }
     case 'id': {
       if (typeof raw === 'number') {
         // Excel keeps 15 significant digits: an 18-digit number has already lost its tail.
-        return raw >= 1e15 || !Number.isInteger(raw) ? { kind: 'bad', reason: 'idAsNumber' } : { kind: 'ok', value: String(raw) };
+        return raw >= 1e15 || !Number.isInteger(raw) ? bad('idAsNumber') : String(raw);
       }
       const t = cleanText(String(raw)).replace(/\s/g, '');
-      if (/^\d(\.\d+)?E\+\d+$/i.test(t)) return { kind: 'bad', reason: 'idAsNumber' };
-      return { kind: 'ok', value: t.toUpperCase() };
+      if (/^\d(\.\d+)?E\+\d+$/i.test(t)) return bad('idAsNumber');
+      return t.toUpperCase();
     }
     default:
-      return { kind: 'ok', value: typeof raw === 'number' ? String(raw) : cleanText(String(raw)) };
+      return typeof raw === 'number' ? String(raw) : cleanText(String(raw));
+  }
+}
+
+/** A text cell, cleaned once (readCell reads a cleaned String(raw) for every other kind of cell, to the same effect). */
+function readText(raw: string, def: FieldDef): Cell {
+  if (raw === '') return null;
+  if (def.type === 'id' && plainId(raw)) return raw;
+  const t = cleanText(raw);
+  if (t === '') return null;
+  switch (def.type) {
+    case 'date': {
+      const d = dayFromText(t);
+      return d === null ? bad('date') : d;
+    }
+    case 'yesno': {
+      const v = YES_VARIANTS[t] ?? YES_VARIANTS[t.toUpperCase()];
+      return v ? v : bad('list', nearest(t, ['是', '否']));
+    }
+    case 'list': {
+      const v = matchList(t, def);
+      return v ? v : bad('list', nearest(t, def.list ?? []));
+    }
+    case 'hours':
+    case 'int': {
+      const n = numberFromClean(t);
+      if (n === null || (def.type === 'int' && (!Number.isInteger(n) || n < 0))) return bad(def.type);
+      return n;
+    }
+    case 'id': {
+      const id = t.replace(/\s/g, '');
+      if (/^\d(\.\d+)?E\+\d+$/i.test(id)) return bad('idAsNumber');
+      return id.toUpperCase();
+    }
+    default:
+      return t;
+  }
+}
+
+/** Clerks repeat the same few spellings (是, 行政编制, 正常…): their readings are shared across checks, not recomputed. */
+const MEMO = new WeakMap<FieldDef, Map<string | number, Cell>>();
+const MEMO_LIMIT = 4096;
+
+/**
+ * Reads the cells of one column. A column of a list, yes/no, number or date field repeats a few values, so a
+ * reading is looked up before it is computed; text and ID columns are mostly distinct and read directly.
+ */
+export class ColumnReader {
+  private readonly memo: Map<string | number, Cell> | null;
+  /** the previous cell of the column and its reading: runs of one value are common */
+  private last: CellValue | undefined = undefined;
+  private lastCell: Cell = null;
+
+  constructor(readonly def: FieldDef) {
+    let m: Map<string | number, Cell> | undefined;
+    if (def.type !== 'text' && def.type !== 'id') {
+      m = MEMO.get(def);
+      if (!m) MEMO.set(def, (m = new Map()));
+    }
+    this.memo = m ?? null;
+  }
+
+  read(raw: CellValue): Cell {
+    if (raw === this.last) return this.lastCell;
+    let cell: Cell | undefined;
+    const m = this.memo;
+    if (m !== null && (typeof raw === 'string' || typeof raw === 'number')) {
+      cell = m.get(raw);
+      if (cell === undefined) {
+        cell = readCell(raw, this.def);
+        if (m.size < MEMO_LIMIT) m.set(raw, cell);
+      }
+    } else {
+      cell = readCell(raw, this.def);
+    }
+    this.last = raw;
+    this.lastCell = cell;
+    return cell;
   }
 }

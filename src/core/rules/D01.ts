@@ -1,55 +1,38 @@
-import { fieldDef, TABLES, TableKind } from '../fields';
-import { holdsCertificate, departed, liveCertificate, Rec } from '../record';
+import { FieldDef, fieldNo, TABLES, TableKind } from '../fields';
+import { Rec } from '../record';
 import { Rule, RuleContext } from '../rule';
-import { isCellError } from '../types';
+import { CellError } from '../types';
 
 /** Required fields, including workbook.md's "required if" columns. Emptiness a specific rule covers (A01, A04, A09) is left to it. */
-const ALWAYS: Record<TableKind, string[]> = {
-  person: TABLES.person.fields.filter((f) => f.required).map((f) => f.key),
-  agency: TABLES.agency.fields.filter((f) => f.required).map((f) => f.key),
-};
-const NONE: string[] = [];
+type Field = { key: string; i: number; text: boolean };
+const fields = (kind: TableKind, keys: string[]): Field[] =>
+  keys.map((key) => ({ key, i: fieldNo(kind, key), text: TABLES[kind].fields[fieldNo(kind, key)].type === 'text' }));
+const required = (kind: TableKind) => fields(kind, TABLES[kind].fields.filter((f: FieldDef) => f.required).map((f) => f.key));
+const PERSON_REQUIRED = required('person');
+const IF_DEPARTED = fields('person', ['departureDate']);
+const IF_LIVE = fields('person', ['certNumber', 'certVersion', 'issueDate', 'expiryDate']);
+const IF_HOLDS = fields('person', ['annualTrainingHours']);
+const IF_TRANSFER = fields('person', ['newFieldTrainingHours', 'transferReviewed']);
+const AGENCY_REQUIRED = required('agency');
+const IF_ENTRUSTED = fields('agency', ['managesPublicAffairs', 'entrustmentStart', 'entrustmentEnd', 'entrustmentPublicised', 'entrustsCoercion']);
 
-function conditions(kind: TableKind, r: Rec): [string[], string][] {
-  if (kind === 'person') {
-    return [
-      [ALWAYS.person, 'required'],
-      [departed(r) ? ['departureDate'] : NONE, 'requiredIfDeparted'],
-      [liveCertificate(r) ? ['certNumber', 'certVersion', 'issueDate', 'expiryDate'] : NONE, 'requiredIfCertificate'],
-      [holdsCertificate(r) ? ['annualTrainingHours'] : NONE, 'requiredIfCertificate'],
-      [!r.empty('transferInDate') ? ['newFieldTrainingHours', 'transferReviewed'] : NONE, 'requiredIfTransfer'],
-    ];
-  }
-  const entrusted = r.str('agencyType') === '受委托组织';
-  return [
-    [ALWAYS.agency, 'required'],
-    [entrusted ? ['managesPublicAffairs', 'entrustmentStart', 'entrustmentEnd', 'entrustmentPublicised', 'entrustsCoercion'] : NONE,
-      'requiredIfEntrusted'],
-  ];
-}
-
-function checkTable(ctx: RuleContext, kind: TableKind, recs: Rec[]): void {
-  // a missing column is reported once per sheet, on its header row
-  const missingReported = new Set<string>();
-  for (const r of recs) {
-    for (const [keys, messageId] of conditions(kind, r)) {
-      for (const key of keys) {
-        if (!r.has(key)) {
-          const t = r.table;
-          if (!missingReported.has(`${t.sheet}\u0000${key}`)) {
-            missingReported.add(`${t.sheet}\u0000${key}`);
-            ctx.report({ table: kind, at: t, field: key, row: t.headerRows[t.headerRows.length - 1], col: t.firstCol,
-              messageId: 'missingColumn', data: { header: fieldDef(kind, key).header } });
-          }
-          continue;
+/** Report the fields of a row that are empty (a missing column once per sheet, on its header row). */
+function checkFields(ctx: RuleContext, r: Rec, list: Field[], messageId: string, missingReported: Set<string>): void {
+  for (const f of list) {
+    const c = r.at(f.i);
+    if (c === null) {
+      const t = r.table;
+      if (!r.has(f.key)) {
+        if (!missingReported.has(`${t.sheet}\u0000${f.key}`)) {
+          missingReported.add(`${t.sheet}\u0000${f.key}`);
+          ctx.report({ table: r.kind, at: t, field: f.key, row: t.headerRows[t.headerRows.length - 1], col: t.firstCol,
+            messageId: 'missingColumn', data: { header: TABLES[r.kind].fields[f.i].header } });
         }
-        const raw = r.raw(key);
-        if (isCellError(raw) && fieldDef(kind, key).type === 'text') {
-          ctx.report({ table: kind, rec: r, field: key, messageId: 'errorValue', data: { value: raw.error } });
-        } else if (r.empty(key)) {
-          ctx.report({ table: kind, rec: r, field: key, messageId });
-        }
+        continue;
       }
+      ctx.report({ table: r.kind, rec: r, field: f.key, messageId });
+    } else if (f.text && typeof c === 'object' && c.reason === 'error') {
+      ctx.report({ table: r.kind, rec: r, field: f.key, messageId: 'errorValue', data: { value: (r.raw(f.key) as CellError).error } });
     }
   }
 }
@@ -73,8 +56,19 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    checkTable(ctx, 'person', ctx.people);
-    checkTable(ctx, 'agency', ctx.agencies);
+    const missing = new Set<string>();
+    for (const p of ctx.people) {
+      checkFields(ctx, p, PERSON_REQUIRED, 'required', missing);
+      if (p.departed) checkFields(ctx, p, IF_DEPARTED, 'requiredIfDeparted', missing);
+      if (p.live) checkFields(ctx, p, IF_LIVE, 'requiredIfCertificate', missing);
+      if (p.holds) checkFields(ctx, p, IF_HOLDS, 'requiredIfCertificate', missing);
+      if (p.hasTransferIn) checkFields(ctx, p, IF_TRANSFER, 'requiredIfTransfer', missing);
+    }
+    const agencyMissing = new Set<string>();
+    for (const a of ctx.agencies) {
+      checkFields(ctx, a, AGENCY_REQUIRED, 'required', agencyMissing);
+      if (a.str('agencyType') === '受委托组织') checkFields(ctx, a, IF_ENTRUSTED, 'requiredIfEntrusted', agencyMissing);
+    }
   },
 };
 export default rule;

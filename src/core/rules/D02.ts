@@ -1,4 +1,4 @@
-import { checkDigit, parseId } from '../idnumber';
+import { checkDigit } from '../idnumber';
 import { Rule } from '../rule';
 import { isCellError } from '../types';
 
@@ -21,15 +21,14 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      const raw = p.raw('idNumber');
-      if (isCellError(raw)) {
-        ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'errorValue', data: { value: raw.error } });
+      const r = p.idCheck;
+      if (r === null) {
+        const raw = p.raw('idNumber');
+        if (isCellError(raw)) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'errorValue', data: { value: raw.error } });
         continue;
       }
-      const value = p.str('idNumber');
-      if (!value) continue;
-      const r = parseId(value, ctx.checkDate);
       if (!('problem' in r)) continue;
+      const value = p.idNumber!;
       const data: Record<string, string | number> = { value, length: value.length };
       if (r.problem === 'checkDigit') data.expected = checkDigit(value);
       ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: r.problem, data });

@@ -18,8 +18,8 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      const parsed = p.parsed('idNumber');
-      if (parsed.kind === 'bad' && parsed.reason === 'idAsNumber') {
+      const bad = p.idBad;
+      if (bad !== undefined && bad.reason === 'idAsNumber') {
         const raw = p.raw('idNumber') ?? null;
         const value = typeof raw === 'number' ? raw.toExponential(5).toUpperCase() : cellText(raw);
         ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'asNumber', data: { value } });

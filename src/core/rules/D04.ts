@@ -14,7 +14,7 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      const given = p.str('gender');
+      const given = p.gender;
       const id = p.id();
       if (given && id && given !== id.gender) {
         ctx.report({ table: 'person', rec: p, field: 'gender', messageId: 'mismatch', data: { given, fromId: id.gender } });

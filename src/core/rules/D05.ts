@@ -1,4 +1,4 @@
-import { TABLES, TableKind } from '../fields';
+import { fieldsOfType } from '../fields';
 import { Rule } from '../rule';
 import { cellText } from '../text';
 
@@ -16,12 +16,12 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
-      const dateKeys = TABLES[kind as TableKind].fields.filter((f) => f.type === 'date').map((f) => f.key);
+      const dates = fieldsOfType(kind, 'date');
       for (const r of recs) {
-        for (const key of dateKeys) {
-          const p = r.parsed(key);
-          if (p.kind === 'bad') {
-            ctx.report({ table: kind, rec: r, field: key, messageId: 'unreadable', data: { value: cellText(r.raw(key) ?? null) } });
+        for (const f of dates) {
+          const c = r.at(f.i);
+          if (c !== null && typeof c === 'object') {
+            ctx.report({ table: kind, rec: r, field: f.def.key, messageId: 'unreadable', data: { value: cellText(r.raw(f.def.key) ?? null) } });
           }
         }
       }

@@ -1,5 +1,12 @@
-import { isoFromDay } from '../dates';
-import { Rule } from '../rule';
+import { Day, isoFromDay } from '../dates';
+import { Person } from '../record';
+import { Rule, RuleContext } from '../rule';
+
+function future(ctx: RuleContext, p: Person, key: string, d: Day | undefined, checkDate: string): void {
+  if (d !== undefined && d > ctx.checkDate) {
+    ctx.report({ table: 'person', rec: p, field: key, messageId: 'future', data: { date: isoFromDay(d), checkDate } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -19,20 +26,17 @@ const rule: Rule = {
   check(ctx) {
     const checkDate = isoFromDay(ctx.checkDate);
     for (const p of ctx.people) {
-      const issue = p.day('issueDate');
-      const expiry = p.day('expiryDate');
+      const issue = p.issueDate;
+      const expiry = p.expiryDate;
       if (issue !== undefined && expiry !== undefined && expiry < issue) {
         ctx.report({ table: 'person', rec: p, field: 'expiryDate', messageId: 'expiryBeforeIssue',
           data: { expiry: isoFromDay(expiry), issue: isoFromDay(issue) } });
       }
-      for (const key of ['issueDate', 'departureDate', 'transferInDate']) {
-        const d = p.day(key);
-        if (d !== undefined && d > ctx.checkDate) {
-          ctx.report({ table: 'person', rec: p, field: key, messageId: 'future', data: { date: isoFromDay(d), checkDate } });
-        }
-      }
-      const dep = p.day('departureDate');
-      if (dep !== undefined && p.str('employmentStatus') === '在岗') {
+      const dep = p.departureDate;
+      future(ctx, p, 'issueDate', issue, checkDate);
+      future(ctx, p, 'departureDate', dep, checkDate);
+      future(ctx, p, 'transferInDate', p.transferInDate, checkDate);
+      if (dep !== undefined && p.employmentStatus === '在岗') {
         ctx.report({ table: 'person', rec: p, field: 'departureDate', messageId: 'departureWhileOnDuty', data: { date: isoFromDay(dep) } });
       }
     }

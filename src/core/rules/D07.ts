@@ -1,4 +1,4 @@
-import { TABLES, TableKind } from '../fields';
+import { fieldsOfType } from '../fields';
 import { Rule } from '../rule';
 import { cellText } from '../text';
 
@@ -16,11 +16,11 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
-      const defs = TABLES[kind as TableKind].fields.filter((f) => f.type === 'list' || f.type === 'yesno');
+      const lists = fieldsOfType(kind, 'list', 'yesno');
       for (const r of recs) {
-        for (const def of defs) {
-          const p = r.parsed(def.key);
-          if (p.kind !== 'bad') continue;
+        for (const { def, i } of lists) {
+          const p = r.at(i);
+          if (p === null || typeof p !== 'object') continue;
           const allowed = (def.type === 'yesno' ? ['是', '否'] : def.list ?? []).join('、');
           ctx.report({ table: kind, rec: r, field: def.key, messageId: 'notInList',
             data: { value: cellText(r.raw(def.key) ?? null), allowed, suggestion: p.suggestion ?? '' } });

@@ -22,8 +22,8 @@ const rule: Rule = {
       return;
     }
     for (const p of ctx.people) {
-      const name = p.str('agency');
-      if (name && !ctx.bodyOf(p)) {
+      const name = p.agency;
+      if (name && !p.body) {
         ctx.report({ table: 'person', rec: p, field: 'agency', messageId: 'notFound', data: { value: name } });
       }
     }

@@ -1,4 +1,4 @@
-import { TABLES, TableKind } from '../fields';
+import { fieldsOfType } from '../fields';
 import { Rule } from '../rule';
 import { cellText } from '../text';
 
@@ -20,15 +20,16 @@ const rule: Rule = {
   check(ctx) {
     const max = ctx.params.maxPlausibleHours;
     for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
-      const defs = TABLES[kind as TableKind].fields.filter((f) => f.type === 'hours' || f.type === 'int');
+      const numbers = fieldsOfType(kind, 'hours', 'int');
       for (const r of recs) {
-        for (const def of defs) {
-          const p = r.parsed(def.key);
-          const value = cellText(r.raw(def.key) ?? null);
-          if (p.kind === 'bad') {
+        for (const { def, i } of numbers) {
+          const p = r.at(i);
+          if (p === null) continue;
+          if (typeof p === 'object') {
+            const value = cellText(r.raw(def.key) ?? null);
             ctx.report({ table: kind, rec: r, field: def.key, messageId: def.type === 'int' ? 'notCount' : 'notNumber', data: { value } });
-          } else if (p.kind === 'ok' && def.type === 'hours') {
-            const n = p.value as number;
+          } else if (def.type === 'hours') {
+            const n = p as number;
             if (n < 0) ctx.report({ table: kind, rec: r, field: def.key, messageId: 'negative', data: { value: n } });
             else if (n > max) ctx.report({ table: kind, rec: r, field: def.key, messageId: 'implausible', data: { value: n, max } });
           }

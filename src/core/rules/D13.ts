@@ -1,4 +1,5 @@
 import { TABLES, TableKind } from '../fields';
+import { Rec } from '../record';
 import { Rule } from '../rule';
 import { hasStrayCharacters } from '../text';
 
@@ -16,12 +17,21 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
-      for (const def of TABLES[kind as TableKind].fields.filter((f) => f.key_field)) {
-        const hits = recs.filter((r) => {
+      for (const { def, i } of TABLES[kind as TableKind].fields.flatMap((def, i) => (def.key_field ? [{ def, i }] : []))) {
+        let count = 0;
+        let first: Rec | undefined;
+        for (const r of recs) {
           const raw = r.raw(def.key);
-          return typeof raw === 'string' && hasStrayCharacters(raw);
-        });
-        if (hits.length) ctx.report({ table: kind, rec: hits[0], field: def.key, messageId: 'stray', data: { count: hits.length } });
+          if (typeof raw !== 'string') continue;
+          // a text field's reading is the cleaned text: the same text means nothing was cleaned away
+          const cell = r.at(i);
+          if (cell === raw) continue;
+          if ((def.type === 'text' && typeof cell === 'string') || hasStrayCharacters(raw)) {
+            count++;
+            first ??= r;
+          }
+        }
+        if (first) ctx.report({ table: kind, rec: first, field: def.key, messageId: 'stray', data: { count } });
       }
     }
   },

@@ -1,5 +1,4 @@
 import { NON_FORMAL } from '../fields';
-import { holdsCertificate } from '../record';
 import { Rule } from '../rule';
 
 const rule: Rule = {
@@ -16,8 +15,8 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      const category = p.str('staffCategory');
-      if (category && NON_FORMAL.includes(category) && holdsCertificate(p)) {
+      const category = p.staffCategory;
+      if (category && NON_FORMAL.includes(category) && p.holds) {
         ctx.report({ table: 'person', rec: p, field: 'staffCategory', messageId: 'nonFormal', data: { category } });
       }
     }

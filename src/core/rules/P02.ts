@@ -1,4 +1,3 @@
-import { holdsCertificate } from '../record';
 import { Rule } from '../rule';
 
 const rule: Rule = {
@@ -15,10 +14,8 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      const agency = p.str('agency');
-      const body = ctx.bodyOf(p);
-      if (p.str('staffCategory') === '事业编制' && holdsCertificate(p) && body?.str('agencyType') === '行政机关') {
-        ctx.report({ table: 'person', rec: p, field: 'staffCategory', messageId: 'institution', data: { agency: agency! } });
+      if (p.staffCategory === '事业编制' && p.holds && p.body?.str('agencyType') === '行政机关') {
+        ctx.report({ table: 'person', rec: p, field: 'staffCategory', messageId: 'institution', data: { agency: p.agency! } });
       }
     }
   },

@@ -1,4 +1,3 @@
-import { departed, holdsCertificate } from '../record';
 import { Rule } from '../rule';
 
 const rule: Rule = {
@@ -15,9 +14,9 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      if (departed(p) && holdsCertificate(p)) {
+      if (p.departed && p.holds) {
         ctx.report({ table: 'person', rec: p, field: 'employmentStatus', messageId: 'departed',
-          data: { status: p.str('employmentStatus')!, cert: p.str('certStatus') ?? '未填' } });
+          data: { status: p.employmentStatus!, cert: p.certStatus ?? '未填' } });
       }
     }
   },

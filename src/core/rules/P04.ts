@@ -1,4 +1,3 @@
-import { holdsCertificate } from '../record';
 import { Rule } from '../rule';
 
 const rule: Rule = {
@@ -15,7 +14,7 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      if (p.str('certVersion') === '旧版' && holdsCertificate(p)) {
+      if (p.certVersion === '旧版' && p.holds) {
         ctx.report({ table: 'person', rec: p, field: 'certVersion', messageId: 'oldVersion' });
       }
     }

@@ -1,4 +1,3 @@
-import { holdsCertificate } from '../record';
 import { Rule } from '../rule';
 
 const rule: Rule = {
@@ -15,7 +14,7 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      if (p.str('annualReview') === '未通过' && holdsCertificate(p)) {
+      if (p.annualReview === '未通过' && p.holds) {
         ctx.report({ table: 'person', rec: p, field: 'annualReview', messageId: 'failed' });
       }
     }

@@ -1,4 +1,3 @@
-import { holdsCertificate } from '../record';
 import { Rule } from '../rule';
 
 const rule: Rule = {
@@ -17,8 +16,8 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      const value = p.str('sanction');
-      if (!value || value === '无' || !holdsCertificate(p)) continue;
+      const value = p.sanction;
+      if (!value || value === '无' || !p.holds) continue;
       if (value === '正在接受审查') ctx.report({ table: 'person', rec: p, field: 'sanction', messageId: 'review', variant: 'review' });
       else ctx.report({ table: 'person', rec: p, field: 'sanction', messageId: 'sanctioned', data: { value } });
     }

@@ -1,4 +1,3 @@
-import { departed, holdsCertificate } from '../record';
 import { Rule } from '../rule';
 
 const rule: Rule = {
@@ -16,7 +15,7 @@ const rule: Rule = {
   check(ctx) {
     for (const p of ctx.people) {
       // A departed holder is P03's case; P08 is for people still employed off an enforcement post.
-      if (p.str('onEnforcementPost') === '否' && holdsCertificate(p) && !departed(p)) {
+      if (p.onEnforcementPost === '否' && p.holds && !p.departed) {
         ctx.report({ table: 'person', rec: p, field: 'onEnforcementPost', messageId: 'offPost' });
       }
     }

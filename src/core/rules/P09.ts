@@ -16,12 +16,12 @@ const rule: Rule = {
   check(ctx) {
     const min = ctx.params.transferTrainingHours;
     for (const p of ctx.people) {
-      if (p.empty('transferInDate') || p.str('certStatus') !== '正常') continue;
-      const hours = p.num('newFieldTrainingHours');
+      if (!p.hasTransferIn || p.certStatus !== '正常') continue;
+      const hours = p.newFieldTrainingHours;
       if (hours !== undefined && hours < min) {
         ctx.report({ table: 'person', rec: p, field: 'newFieldTrainingHours', messageId: 'hours', data: { hours, min } });
       }
-      if (p.str('transferReviewed') !== '是') ctx.report({ table: 'person', rec: p, field: 'transferReviewed', messageId: 'review' });
+      if (p.transferReviewed !== '是') ctx.report({ table: 'person', rec: p, field: 'transferReviewed', messageId: 'review' });
     }
   },
 };

@@ -1,4 +1,3 @@
-import { liveCertificate } from '../record';
 import { Rule } from '../rule';
 
 const rule: Rule = {
@@ -16,8 +15,8 @@ const rule: Rule = {
   check(ctx) {
     const min = ctx.params.annualTrainingHours;
     for (const p of ctx.people) {
-      const hours = p.num('annualTrainingHours');
-      if (hours !== undefined && hours >= 0 && hours < min && liveCertificate(p)) {
+      const hours = p.annualTrainingHours;
+      if (hours !== undefined && hours >= 0 && hours < min && p.live) {
         ctx.report({ table: 'person', rec: p, field: 'annualTrainingHours', messageId: 'short', data: { hours, min } });
       }
     }

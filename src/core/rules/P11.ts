@@ -12,7 +12,7 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      if (p.str('certStatus') === '挂失') ctx.report({ table: 'person', rec: p, field: 'certStatus', messageId: 'lost' });
+      if (p.certStatus === '挂失') ctx.report({ table: 'person', rec: p, field: 'certStatus', messageId: 'lost' });
     }
   },
 };

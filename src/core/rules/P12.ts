@@ -1,5 +1,4 @@
 import { isoFromDay } from '../dates';
-import { liveCertificate } from '../record';
 import { Rule } from '../rule';
 
 const rule: Rule = {
@@ -16,8 +15,8 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      const expiry = p.day('expiryDate');
-      if (expiry === undefined || !liveCertificate(p)) continue;
+      const expiry = p.expiryDate;
+      if (expiry === undefined || !p.live) continue;
       const days = expiry - ctx.checkDate;
       if (days >= 0 && days <= ctx.params.expiryWarningDays) {
         ctx.report({ table: 'person', rec: p, field: 'expiryDate', messageId: 'soon', data: { expiry: isoFromDay(expiry), days } });

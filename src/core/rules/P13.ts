@@ -12,7 +12,7 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const p of ctx.people) {
-      if (p.str('certStatus') === '暂扣') ctx.report({ table: 'person', rec: p, field: 'certStatus', messageId: 'withheld' });
+      if (p.certStatus === '暂扣') ctx.report({ table: 'person', rec: p, field: 'certStatus', messageId: 'withheld' });
     }
   },
 };

@@ -16,7 +16,7 @@ const rule: Rule = {
   check(ctx) {
     for (const p of ctx.people) {
       const id = p.id();
-      if (!id || p.str('employmentStatus') !== '在岗') continue;
+      if (!id || p.employmentStatus !== '在岗') continue;
       const limit = id.gender === '男' ? ctx.params.retirementAgeMale : ctx.params.retirementAgeFemale;
       const age = ageOn(id.birth, ctx.checkDate);
       if (age >= limit) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'age', data: { age, limit } });

@@ -1,4 +1,3 @@
-import { holdsCertificate } from '../record';
 import { Rule } from '../rule';
 
 const rule: Rule = {
@@ -23,11 +22,10 @@ const rule: Rule = {
       }
     }
     for (const p of ctx.people) {
-      const agency = p.str('agency');
-      const body = ctx.bodyOf(p);
+      const body = p.body;
       const rules = body && redRows.get(body.row);
-      if (rules && holdsCertificate(p)) {
-        ctx.report({ table: 'person', rec: p, field: 'agency', messageId: 'body', data: { agency: agency!, rules: [...rules].join('、') } });
+      if (rules && p.holds) {
+        ctx.report({ table: 'person', rec: p, field: 'agency', messageId: 'body', data: { agency: p.agency!, rules: [...rules].join('、') } });
       }
     }
   },
