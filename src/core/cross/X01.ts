@@ -1,13 +1,14 @@
 import { a1 } from '../a1';
 import { compact } from '../text';
 import { PersonVerdict } from '../engine';
+import { LISTED_PLACES, placesData } from '../rule';
 import { CrossRule, FileCheck, where } from './context';
 
-type Copy = { file: string; unit: string; p: PersonVerdict };
+export type Copy = { file: string; unit: string; p: PersonVerdict };
 
 /**
- * Every person across the files, grouped by a key, where the group spans two or more units. Two files
- * of one unit are one unit sent twice (X03), not a person in two units.
+ * Every person across the files, grouped by a key (one Map, one pass), where the group spans two or more units.
+ * Two files of one unit are one unit sent twice (X03), not a person in two units.
  */
 export function acrossFiles(files: FileCheck[], key: (p: PersonVerdict) => string): Copy[][] {
   const groups = new Map<string, Copy[]>();
@@ -21,7 +22,9 @@ export function acrossFiles(files: FileCheck[], key: (p: PersonVerdict) => strin
       else groups.set(k, [{ file: f.file, unit, p }]);
     }
   }
-  return [...groups.values()].filter((g) => new Set(g.map((c) => c.unit)).size > 1);
+  const out: Copy[][] = [];
+  for (const g of groups.values()) if (g.length > 1 && g.some((c) => c.unit !== g[0].unit)) out.push(g);
+  return out;
 }
 
 const rule: CrossRule = {
@@ -34,18 +37,20 @@ const rule: CrossRule = {
     action: { zh: '核实人员归属；调动的，由原单位注销收回旧证', en: 'Find where the person belongs; the old unit cancels the old certificate' },
     source: { zh: '通知三.2（二）、三.3（调动）', en: 'Notice 3.2 (2), 3.3 (transfers)' },
     messages: {
-      twice: { zh: '身份证号码同时出现在{others}，请核实人员归属。', en: 'The ID number also appears in {others}; find where the person belongs.' },
-      bothLive: { zh: '身份证号码同时出现在{others}，且两处都持有有效证件：原单位证件应注销收回。', en: 'The ID number also appears in {others} and both hold a live certificate: cancel the old one.' },
+      twice: { zh: '身份证号码同时出现在{others}{more}，请核实人员归属。', en: 'The ID number also appears in {others}{moreEn}; find where the person belongs.' },
+      bothLive: { zh: '身份证号码同时出现在{others}{more}，且两处都持有有效证件：原单位证件应注销收回。', en: 'The ID number also appears in {others}{moreEn} and both hold a live certificate: cancel the old one.' },
     },
   },
   check(ctx) {
     for (const group of acrossFiles(ctx.files, (p) => (p.idNumber.length >= 15 ? p.idNumber : ''))) {
       const live = group.filter((c) => c.p.live).length >= 2;
+      // each copy names the first few others and counts the rest: linear in the group
+      const first = group.slice(0, LISTED_PLACES + 1);
       for (const c of group) {
-        const others = group.filter((o) => o !== c).map((o) => where(o.file, o.p.sheet, a1(o.p.row, o.p.idCol ?? 1))).join('、');
+        const listed = first.filter((o) => o !== c).slice(0, LISTED_PLACES).map((o) => where(o.file, o.p.sheet, a1(o.p.row, o.p.idCol ?? 1)));
         ctx.report({
           file: c.file, sheet: c.p.sheet, row: c.p.row, col: c.p.idCol, column: '身份证号码', name: c.p.name,
-          messageId: live ? 'bothLive' : 'twice', variant: live ? 'bothLive' : undefined, data: { others },
+          messageId: live ? 'bothLive' : 'twice', variant: live ? 'bothLive' : undefined, data: placesData(listed, group.length - 1),
         });
       }
     }
