@@ -85,9 +85,22 @@ export function addDays(day: Day, n: number): Day {
 
 /** Whole years between a birth day and a day, as age is counted. */
 export function ageOn(birth: Day, on: Day): number {
-  const [by, bm, bd] = ymdFromDay(birth);
-  const [y, m, d] = ymdFromDay(on);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  // as yyyymmdd numbers, whole years are the difference's ten-thousands: a birthday not yet reached this year
+  // takes one off (month and day compare as mmdd)
+  return Math.floor((ymdNumber(on) - ymdNumber(birth)) / 10000);
+}
+
+/** A day as the number yyyymmdd (no array: a hot path). */
+function ymdNumber(day: Day): number {
+  const z = Math.floor(day) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 10000 + m * 100 + d;
 }
 
 /** "2024-06-05 09:30", local time: when a summary was generated. */

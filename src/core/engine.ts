@@ -234,7 +234,10 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
     const key = a.nameKey;
     if (key && !agencyByName.has(key)) agencyByName.set(key, a);
   }
-  for (const p of people) p.body = p.agencyKey === undefined ? undefined : agencyByName.get(p.agencyKey);
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
+    p.body = p.agencyKey === undefined ? undefined : agencyByName.get(p.agencyKey);
+  }
   const findings: Finding[] = [];
   const holderCounts = holdersByAgency(people);
   const ctx = new Context(people, agencies, located.person, located.persons, located.agency, opts.checkDate, profile,

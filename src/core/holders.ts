@@ -4,7 +4,8 @@ import { RuleContext } from './rule';
 /** Certificate holders (applications included, as 超编申领 counts) per normalised 执法主体 name. */
 export function holdersByAgency(people: Person[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const p of people) {
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
     const name = p.agencyKey;
     if (name && p.holds) m.set(name, (m.get(name) ?? 0) + 1);
   }

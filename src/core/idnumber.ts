@@ -36,9 +36,15 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
+/** digits and X only: upper-casing changes nothing */
+function upperCased(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isDigit(s, i) && s.charCodeAt(i) !== 88) return false;
+  return true;
+}
+
 /** Validate a (cleaned) ID number; returns its facts or the first problem found. Reads character codes: no substrings. */
 export function parseId(raw: string, today: Day): IdInfo | { problem: IdProblem } {
-  const id = raw.toUpperCase();
+  const id = upperCased(raw) ? raw : raw.toUpperCase();
   const n = id.length;
   if (n !== 18 && n !== 15) return { problem: 'length' };
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 import { colLetter, sheetRef } from './a1';
 import { isoFromDay } from './dates';
-import { CheckResult } from './engine';
+import { CheckResult, PersonVerdict } from './engine';
 import { Table } from './reader';
 import { Finding } from './rule';
 import { SUMMARY_COLUMNS, SummaryRow, totalOf } from './summary';
@@ -102,24 +102,26 @@ function resultColumn(grid: WorkbookGrid, t: Table): number {
   return col;
 }
 
+/** A row's 清理结论 / 问题说明 / 处理建议. */
+function resultRow(r: { row: number; colour: Verdict }, list: Finding[] | undefined): ColumnBlock['rows'][number] {
+  return {
+    row: r.row,
+    verdict: r.colour,
+    values: list ? [
+      VERDICT_ZH[r.colour],
+      fitCell(list.map((f) => `${f.rule} ${f.message}`).join('\n')),
+      fitCell([...new Set(list.map((f) => f.action))].join('；')),
+    ] : [VERDICT_ZH[r.colour], '', ''],
+  };
+}
+
 function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour: Verdict }[], fs: Map<number, Finding[]>): ColumnBlock {
   return {
     sheet: t.sheet,
     headerRow: t.headerRows[t.headerRows.length - 1],
     col: resultColumn(grid, t),
     headers: RESULT_HEADERS,
-    rows: rows.map((r) => {
-      const list = fs.get(r.row);
-      return {
-        row: r.row,
-        verdict: r.colour,
-        values: list ? [
-          VERDICT_ZH[r.colour],
-          fitCell(list.map((f) => `${f.rule} ${f.message}`).join('\n')),
-          fitCell([...new Set(list.map((f) => f.action))].join('；')),
-        ] : [VERDICT_ZH[r.colour], '', ''],
-      };
-    }),
+    rows: rows.map((r) => resultRow(r, fs.get(r.row))),
   };
 }
 
@@ -195,15 +197,13 @@ export function summarySheet(meta: { unit: string; checkDate: string; profile: s
   };
 }
 
-/** The plan for one unit's workbook. */
-export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptions): Plan {
-  const plan: Plan = { marks: [], columns: [], sheets: [] };
-  if (r.status !== 'ok' || !r.personTable) return plan;
-  // keyed by sheet, then by a number made of row and column: no string built per cell; listed sheet by sheet
-  const marks = new Map<string, { at: Map<number, CellMark>; list: CellMark[] }>();
-  const mark = (sheet: string, row: number, col: number): CellMark => {
-    let bySheet = marks.get(sheet);
-    if (!bySheet) marks.set(sheet, (bySheet = { at: new Map(), list: [] }));
+/** The cells to mark, keyed by sheet, then by a number made of row and column (no string built per cell); listed sheet by sheet. */
+class Marks {
+  private readonly sheets = new Map<string, { at: Map<number, CellMark>; list: CellMark[] }>();
+
+  at(sheet: string, row: number, col: number): CellMark {
+    let bySheet = this.sheets.get(sheet);
+    if (!bySheet) this.sheets.set(sheet, (bySheet = { at: new Map(), list: [] }));
     const key = row * 20000 + col;
     let m = bySheet.at.get(key);
     if (!m) {
@@ -212,33 +212,45 @@ export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptio
       bySheet.list.push(m);
     }
     return m;
-  };
+  }
+
+  verdict(p: PersonVerdict): void {
+    if (p.colour !== 'none') this.at(p.sheet, p.row, p.col).verdict = p.colour;
+  }
+
+  list(): CellMark[] {
+    const lists = [...this.sheets.values()].map((m) => m.list);
+    return lists.length === 1 ? lists[0] : ([] as CellMark[]).concat(...lists);
+  }
+}
+
+/** The plan for one unit's workbook. */
+export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptions): Plan {
+  const plan: Plan = { marks: [], columns: [], sheets: [] };
+  if (r.status !== 'ok' || !r.personTable) return plan;
+  const marks = new Marks();
   // each marked cell's findings, in the order of the findings
   const onCell = new Map<CellMark, Finding[]>();
   for (const f of r.findings) {
-    const m = mark(f.sheet, f.row, f.col);
+    const m = marks.at(f.sheet, f.row, f.col);
     m.finding = true;
     const fs = onCell.get(m);
     if (fs) fs.push(f);
     else onCell.set(m, [f]);
   }
   for (const [m, fs] of onCell) m.note = noteFor(fs);
-  for (const p of r.people) {
-    if (p.colour === 'none') continue;
-    const m = mark(p.sheet, p.row, p.col);
-    m.verdict = p.colour;
-    // The certificate's reasons stand in 问题说明 on the same row; notes are kept for the cells at fault.
-  }
+  // The certificate's reasons stand in 问题说明 on the same row; notes are kept for the cells at fault.
+  const people = r.people;
+  for (let i = 0; i < people.length; i++) marks.verdict(people[i]);
   const agencyNameCol = r.agencyTable?.fieldCol.agencyName;
   for (const a of r.agencies) {
     if (!agencyNameCol) break;
-    mark(a.sheet, a.row, agencyNameCol).verdict = a.colour;
+    marks.at(a.sheet, a.row, agencyNameCol).verdict = a.colour;
   }
-  const lists = [...marks.values()].map((m) => m.list);
-  plan.marks = lists.length === 1 ? lists[0] : ([] as CellMark[]).concat(...lists);
+  plan.marks = marks.list();
   for (const t of [...r.personTables, ...(r.agencyTable ? [r.agencyTable] : [])]) {
     const onSheet = groupBy(r.findings.filter((f) => f.sheet === t.sheet), (f) => f.row);
-    const rows = t.kind === 'person' ? r.people.filter((p) => p.sheet === t.sheet) : r.agencies;
+    const rows = t.kind === 'agency' ? r.agencies : r.personTables.length === 1 ? r.people : r.people.filter((p) => p.sheet === t.sheet);
     plan.columns.push(verdictBlock(grid, t, rows, onSheet));
   }
   plan.sheets.push(findingsSheet(r.findings, false));

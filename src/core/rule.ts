@@ -173,3 +173,13 @@ export function othersInGroup<T>(group: T[], same: (t: T) => string, visit: (t: 
     visit(group[i], listed, group.length - count.get(keys[i])!);
   }
 }
+
+/**
+ * Run a rule's check on every person. Rules check one person at a time through this one loop: the loop and each
+ * rule's check are small functions the JIT optimises once and keeps for every later check, where a loop in each
+ * rule, entered once per check, would be compiled again and again.
+ */
+export function eachPerson(ctx: RuleContext, check: (p: Person, ctx: RuleContext) => void): void {
+  const people = ctx.people;
+  for (let i = 0; i < people.length; i++) check(people[i], ctx);
+}

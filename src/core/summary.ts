@@ -1,4 +1,5 @@
-import { CheckResult } from './engine';
+import { CheckResult, PersonVerdict } from './engine';
+import { Finding } from './rule';
 import { compact } from './text';
 import { Text } from './types';
 
@@ -71,6 +72,18 @@ export function totalOf(rows: SummaryRow[]): SummaryRow {
 
 const norm = compact;
 
+const dataError = (f: Finding) => f.rule.startsWith('D') && f.level === 'error';
+
+function countPerson(row: SummaryRow, p: PersonVerdict): void {
+  row.people += 1;
+  if (p.holds) row.holders += 1;
+  if (p.colour === 'red') row.red += 1;
+  if (p.colour === 'yellow') row.yellow += 1;
+  if (p.colour === 'green') row.green += 1;
+  if (p.colour === 'red' && p.holds) row.toRecover += 1;
+  if (p.rules.length) for (const [key, id] of PERSON_RULE_COUNTS) if (p.rules.includes(id)) row[key] += 1;
+}
+
 /**
  * Summary of one checked workbook. by 'agency': a row per 执法主体 (those on the bodies sheet first, then
  * names only people carry); by 'file': one row for the whole workbook, as the county counts units.
@@ -104,21 +117,23 @@ export function summarize(r: CheckResult, by: 'agency' | 'file'): SummaryRow[] {
     row.agencyProblems += a.rules.filter((id) => id.startsWith('A')).length;
     agencyRowOf.set(at(a.sheet, a.row), row);
   }
+  // only the people with a data error need their summary row remembered
+  const errorAt = new Set<number>();
+  for (const f of r.findings) if (f.table === 'person' && dataError(f)) errorAt.add(at(f.sheet, f.row));
   const personRowOf = new Map<number, SummaryRow>();
-  for (const p of r.people) {
+  const people = r.people;
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
     let row = bySpelling.get(p.agency);
     if (!row) bySpelling.set(p.agency, (row = rowFor(p.agency)));
-    personRowOf.set(at(p.sheet, p.row), row);
-    row.people += 1;
-    if (p.holds) row.holders += 1;
-    if (p.colour === 'red') row.red += 1;
-    if (p.colour === 'yellow') row.yellow += 1;
-    if (p.colour === 'green') row.green += 1;
-    if (p.colour === 'red' && p.holds) row.toRecover += 1;
-    if (p.rules.length) for (const [key, id] of PERSON_RULE_COUNTS) if (p.rules.includes(id)) row[key] += 1;
+    countPerson(row, p);
+    if (errorAt.size > 0) {
+      const k = at(p.sheet, p.row);
+      if (errorAt.has(k)) personRowOf.set(k, row);
+    }
   }
   for (const f of r.findings) {
-    if (!f.rule.startsWith('D') || f.level !== 'error') continue;
+    if (!dataError(f)) continue;
     const row = (f.table === 'person' ? personRowOf : agencyRowOf).get(at(f.sheet, f.row)) ?? (by === 'file' ? rowFor('') : undefined);
     if (row) row.dataErrors += 1;
   }

@@ -1,6 +1,6 @@
 import { FieldDef, fieldNo, TABLES, TableKind } from '../fields';
 import { Rec } from '../record';
-import { Rule, RuleContext } from '../rule';
+import { eachPerson, Rule, RuleContext } from '../rule';
 import { CellError } from '../types';
 
 /** Required fields, including workbook.md's "required if" columns. Emptiness a specific rule covers (A01, A04, A09) is left to it. */
@@ -57,13 +57,13 @@ const rule: Rule = {
   },
   check(ctx) {
     const missing = new Set<string>();
-    for (const p of ctx.people) {
+    eachPerson(ctx, (p) => {
       checkFields(ctx, p, PERSON_REQUIRED, 'required', missing);
       if (p.departed) checkFields(ctx, p, IF_DEPARTED, 'requiredIfDeparted', missing);
       if (p.live) checkFields(ctx, p, IF_LIVE, 'requiredIfCertificate', missing);
       if (p.holds) checkFields(ctx, p, IF_HOLDS, 'requiredIfCertificate', missing);
       if (p.hasTransferIn) checkFields(ctx, p, IF_TRANSFER, 'requiredIfTransfer', missing);
-    }
+    });
     const agencyMissing = new Set<string>();
     for (const a of ctx.agencies) {
       checkFields(ctx, a, AGENCY_REQUIRED, 'required', agencyMissing);

@@ -1,6 +1,22 @@
 import { checkDigit } from '../idnumber';
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
 import { isCellError } from '../types';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const r = p.idCheck;
+  if (r === null) {
+    const raw = p.raw('idNumber');
+    if (isCellError(raw)) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'errorValue', data: { value: raw.error } });
+    return;
+  }
+  if (!('problem' in r)) return;
+  const value = p.idNumber!;
+  const data: Record<string, string | number> = { value, length: value.length };
+  if (r.problem === 'checkDigit') data.expected = checkDigit(value);
+  ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: r.problem, data });
+}
 
 const rule: Rule = {
   meta: {
@@ -20,19 +36,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      const r = p.idCheck;
-      if (r === null) {
-        const raw = p.raw('idNumber');
-        if (isCellError(raw)) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'errorValue', data: { value: raw.error } });
-        continue;
-      }
-      if (!('problem' in r)) continue;
-      const value = p.idNumber!;
-      const data: Record<string, string | number> = { value, length: value.length };
-      if (r.problem === 'checkDigit') data.expected = checkDigit(value);
-      ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: r.problem, data });
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

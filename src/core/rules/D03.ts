@@ -1,5 +1,16 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
 import { cellText } from '../text';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const bad = p.idBad;
+  if (bad !== undefined && bad.reason === 'idAsNumber') {
+    const raw = p.raw('idNumber') ?? null;
+    const value = typeof raw === 'number' ? raw.toExponential(5).toUpperCase() : cellText(raw);
+    ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'asNumber', data: { value } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -17,14 +28,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      const bad = p.idBad;
-      if (bad !== undefined && bad.reason === 'idAsNumber') {
-        const raw = p.raw('idNumber') ?? null;
-        const value = typeof raw === 'number' ? raw.toExponential(5).toUpperCase() : cellText(raw);
-        ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'asNumber', data: { value } });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,4 +1,14 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const given = p.gender;
+  const id = p.id();
+  if (given && id && given !== id.gender) {
+    ctx.report({ table: 'person', rec: p, field: 'gender', messageId: 'mismatch', data: { given, fromId: id.gender } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -13,13 +23,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      const given = p.gender;
-      const id = p.id();
-      if (given && id && given !== id.gender) {
-        ctx.report({ table: 'person', rec: p, field: 'gender', messageId: 'mismatch', data: { given, fromId: id.gender } });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,6 +1,21 @@
 import { fieldsOfType } from '../fields';
-import { Rule } from '../rule';
+import { Rec } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
 import { cellText } from '../text';
+
+const DATES = { person: fieldsOfType('person', 'date'), agency: fieldsOfType('agency', 'date') };
+
+/** The rule on one row of either table. */
+function checkRow(r: Rec, ctx: RuleContext): void {
+  const dates = DATES[r.kind];
+  for (let k = 0; k < dates.length; k++) {
+    const { def, i } = dates[k];
+    const c = r.at(i);
+    if (c !== null && typeof c === 'object') {
+      ctx.report({ table: r.kind, rec: r, field: def.key, messageId: 'unreadable', data: { value: cellText(r.raw(def.key) ?? null) } });
+    }
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -15,17 +30,8 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
-      const dates = fieldsOfType(kind, 'date');
-      for (const r of recs) {
-        for (const f of dates) {
-          const c = r.at(f.i);
-          if (c !== null && typeof c === 'object') {
-            ctx.report({ table: kind, rec: r, field: f.def.key, messageId: 'unreadable', data: { value: cellText(r.raw(f.def.key) ?? null) } });
-          }
-        }
-      }
-    }
+    eachPerson(ctx, checkRow);
+    for (const a of ctx.agencies) checkRow(a, ctx);
   },
 };
 export default rule;

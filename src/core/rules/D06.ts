@@ -1,10 +1,27 @@
 import { Day, isoFromDay } from '../dates';
 import { Person } from '../record';
-import { Rule, RuleContext } from '../rule';
+import { eachPerson, Rule, RuleContext } from '../rule';
 
-function future(ctx: RuleContext, p: Person, key: string, d: Day | undefined, checkDate: string): void {
+function future(ctx: RuleContext, p: Person, key: string, d: Day | undefined): void {
   if (d !== undefined && d > ctx.checkDate) {
-    ctx.report({ table: 'person', rec: p, field: key, messageId: 'future', data: { date: isoFromDay(d), checkDate } });
+    ctx.report({ table: 'person', rec: p, field: key, messageId: 'future', data: { date: isoFromDay(d), checkDate: isoFromDay(ctx.checkDate) } });
+  }
+}
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const issue = p.issueDate;
+  const expiry = p.expiryDate;
+  if (issue !== undefined && expiry !== undefined && expiry < issue) {
+    ctx.report({ table: 'person', rec: p, field: 'expiryDate', messageId: 'expiryBeforeIssue',
+      data: { expiry: isoFromDay(expiry), issue: isoFromDay(issue) } });
+  }
+  const dep = p.departureDate;
+  future(ctx, p, 'issueDate', issue);
+  future(ctx, p, 'departureDate', dep);
+  future(ctx, p, 'transferInDate', p.transferInDate);
+  if (dep !== undefined && p.employmentStatus === '在岗') {
+    ctx.report({ table: 'person', rec: p, field: 'departureDate', messageId: 'departureWhileOnDuty', data: { date: isoFromDay(dep) } });
   }
 }
 
@@ -24,22 +41,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const checkDate = isoFromDay(ctx.checkDate);
-    for (const p of ctx.people) {
-      const issue = p.issueDate;
-      const expiry = p.expiryDate;
-      if (issue !== undefined && expiry !== undefined && expiry < issue) {
-        ctx.report({ table: 'person', rec: p, field: 'expiryDate', messageId: 'expiryBeforeIssue',
-          data: { expiry: isoFromDay(expiry), issue: isoFromDay(issue) } });
-      }
-      const dep = p.departureDate;
-      future(ctx, p, 'issueDate', issue, checkDate);
-      future(ctx, p, 'departureDate', dep, checkDate);
-      future(ctx, p, 'transferInDate', p.transferInDate, checkDate);
-      if (dep !== undefined && p.employmentStatus === '在岗') {
-        ctx.report({ table: 'person', rec: p, field: 'departureDate', messageId: 'departureWhileOnDuty', data: { date: isoFromDay(dep) } });
-      }
-    }
+    eachPerson(ctx, checkPerson);
     for (const a of ctx.agencies) {
       const start = a.day('entrustmentStart');
       const end = a.day('entrustmentEnd');

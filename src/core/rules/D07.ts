@@ -1,6 +1,22 @@
 import { fieldsOfType } from '../fields';
-import { Rule } from '../rule';
+import { Rec } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
 import { cellText } from '../text';
+
+const LISTS = { person: fieldsOfType('person', 'list', 'yesno'), agency: fieldsOfType('agency', 'list', 'yesno') };
+
+/** The rule on one row of either table. */
+function checkRow(r: Rec, ctx: RuleContext): void {
+  const lists = LISTS[r.kind];
+  for (let k = 0; k < lists.length; k++) {
+    const { def, i } = lists[k];
+    const p = r.at(i);
+    if (p === null || typeof p !== 'object') continue;
+    const allowed = (def.type === 'yesno' ? ['是', '否'] : def.list ?? []).join('、');
+    ctx.report({ table: r.kind, rec: r, field: def.key, messageId: 'notInList',
+      data: { value: cellText(r.raw(def.key) ?? null), allowed, suggestion: p.suggestion ?? '' } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -15,18 +31,8 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
-      const lists = fieldsOfType(kind, 'list', 'yesno');
-      for (const r of recs) {
-        for (const { def, i } of lists) {
-          const p = r.at(i);
-          if (p === null || typeof p !== 'object') continue;
-          const allowed = (def.type === 'yesno' ? ['是', '否'] : def.list ?? []).join('、');
-          ctx.report({ table: kind, rec: r, field: def.key, messageId: 'notInList',
-            data: { value: cellText(r.raw(def.key) ?? null), allowed, suggestion: p.suggestion ?? '' } });
-        }
-      }
-    }
+    eachPerson(ctx, checkRow);
+    for (const a of ctx.agencies) checkRow(a, ctx);
   },
 };
 export default rule;

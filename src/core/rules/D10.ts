@@ -1,4 +1,13 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const name = p.agency;
+  if (name && !p.body) {
+    ctx.report({ table: 'person', rec: p, field: 'agency', messageId: 'notFound', data: { value: name } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -21,12 +30,7 @@ const rule: Rule = {
         col: t.fieldCol.agency ?? t.firstCol, messageId: 'noAgencySheet' });
       return;
     }
-    for (const p of ctx.people) {
-      const name = p.agency;
-      if (name && !p.body) {
-        ctx.report({ table: 'person', rec: p, field: 'agency', messageId: 'notFound', data: { value: name } });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,6 +1,28 @@
 import { fieldsOfType } from '../fields';
-import { Rule } from '../rule';
+import { Rec } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
 import { cellText } from '../text';
+
+const NUMBERS = { person: fieldsOfType('person', 'hours', 'int'), agency: fieldsOfType('agency', 'hours', 'int') };
+
+/** The rule on one row of either table. */
+function checkRow(r: Rec, ctx: RuleContext): void {
+  const numbers = NUMBERS[r.kind];
+  for (let k = 0; k < numbers.length; k++) {
+    const { def, i } = numbers[k];
+    const p = r.at(i);
+    if (p === null) continue;
+    if (typeof p === 'object') {
+      const value = cellText(r.raw(def.key) ?? null);
+      ctx.report({ table: r.kind, rec: r, field: def.key, messageId: def.type === 'int' ? 'notCount' : 'notNumber', data: { value } });
+    } else if (def.type === 'hours') {
+      const n = p as number;
+      const max = ctx.params.maxPlausibleHours;
+      if (n < 0) ctx.report({ table: r.kind, rec: r, field: def.key, messageId: 'negative', data: { value: n } });
+      else if (n > max) ctx.report({ table: r.kind, rec: r, field: def.key, messageId: 'implausible', data: { value: n, max } });
+    }
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -18,24 +40,8 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const max = ctx.params.maxPlausibleHours;
-    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
-      const numbers = fieldsOfType(kind, 'hours', 'int');
-      for (const r of recs) {
-        for (const { def, i } of numbers) {
-          const p = r.at(i);
-          if (p === null) continue;
-          if (typeof p === 'object') {
-            const value = cellText(r.raw(def.key) ?? null);
-            ctx.report({ table: kind, rec: r, field: def.key, messageId: def.type === 'int' ? 'notCount' : 'notNumber', data: { value } });
-          } else if (def.type === 'hours') {
-            const n = p as number;
-            if (n < 0) ctx.report({ table: kind, rec: r, field: def.key, messageId: 'negative', data: { value: n } });
-            else if (n > max) ctx.report({ table: kind, rec: r, field: def.key, messageId: 'implausible', data: { value: n, max } });
-          }
-        }
-      }
-    }
+    eachPerson(ctx, checkRow);
+    for (const a of ctx.agencies) checkRow(a, ctx);
   },
 };
 export default rule;

@@ -1,4 +1,11 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const id = p.id();
+  if (id?.kind === 15) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'old', data: { value: id.id } });
+}
 
 const rule: Rule = {
   meta: {
@@ -13,10 +20,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      const id = p.id();
-      if (id?.kind === 15) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'old', data: { value: id.id } });
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,5 +1,14 @@
 import { NON_FORMAL } from '../fields';
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const category = p.staffCategory;
+  if (category && NON_FORMAL.includes(category) && p.holds) {
+    ctx.report({ table: 'person', rec: p, field: 'staffCategory', messageId: 'nonFormal', data: { category } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -14,12 +23,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      const category = p.staffCategory;
-      if (category && NON_FORMAL.includes(category) && p.holds) {
-        ctx.report({ table: 'person', rec: p, field: 'staffCategory', messageId: 'nonFormal', data: { category } });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

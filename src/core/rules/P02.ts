@@ -1,4 +1,12 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  if (p.staffCategory === '事业编制' && p.holds && p.body?.str('agencyType') === '行政机关') {
+    ctx.report({ table: 'person', rec: p, field: 'staffCategory', messageId: 'institution', data: { agency: p.agency! } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -13,11 +21,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      if (p.staffCategory === '事业编制' && p.holds && p.body?.str('agencyType') === '行政机关') {
-        ctx.report({ table: 'person', rec: p, field: 'staffCategory', messageId: 'institution', data: { agency: p.agency! } });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

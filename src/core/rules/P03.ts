@@ -1,4 +1,13 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  if (p.departed && p.holds) {
+    ctx.report({ table: 'person', rec: p, field: 'employmentStatus', messageId: 'departed',
+      data: { status: p.employmentStatus!, cert: p.certStatus ?? '未填' } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -13,12 +22,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      if (p.departed && p.holds) {
-        ctx.report({ table: 'person', rec: p, field: 'employmentStatus', messageId: 'departed',
-          data: { status: p.employmentStatus!, cert: p.certStatus ?? '未填' } });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

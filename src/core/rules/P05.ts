@@ -1,5 +1,14 @@
 import { isoFromDay } from '../dates';
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const expiry = p.expiryDate;
+  if (expiry !== undefined && expiry < ctx.checkDate && p.live) {
+    ctx.report({ table: 'person', rec: p, field: 'expiryDate', messageId: 'expired', data: { expiry: isoFromDay(expiry) } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -14,12 +23,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      const expiry = p.expiryDate;
-      if (expiry !== undefined && expiry < ctx.checkDate && p.live) {
-        ctx.report({ table: 'person', rec: p, field: 'expiryDate', messageId: 'expired', data: { expiry: isoFromDay(expiry) } });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

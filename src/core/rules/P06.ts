@@ -1,4 +1,12 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  if (p.annualReview === '未通过' && p.holds) {
+    ctx.report({ table: 'person', rec: p, field: 'annualReview', messageId: 'failed' });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -13,11 +21,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      if (p.annualReview === '未通过' && p.holds) {
-        ctx.report({ table: 'person', rec: p, field: 'annualReview', messageId: 'failed' });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,4 +1,13 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const value = p.sanction;
+  if (!value || value === '无' || !p.holds) return;
+  if (value === '正在接受审查') ctx.report({ table: 'person', rec: p, field: 'sanction', messageId: 'review', variant: 'review' });
+  else ctx.report({ table: 'person', rec: p, field: 'sanction', messageId: 'sanctioned', data: { value } });
+}
 
 const rule: Rule = {
   meta: {
@@ -15,12 +24,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      const value = p.sanction;
-      if (!value || value === '无' || !p.holds) continue;
-      if (value === '正在接受审查') ctx.report({ table: 'person', rec: p, field: 'sanction', messageId: 'review', variant: 'review' });
-      else ctx.report({ table: 'person', rec: p, field: 'sanction', messageId: 'sanctioned', data: { value } });
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,4 +1,13 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  // A departed holder is P03's case; P08 is for people still employed off an enforcement post.
+  if (p.onEnforcementPost === '否' && p.holds && !p.departed) {
+    ctx.report({ table: 'person', rec: p, field: 'onEnforcementPost', messageId: 'offPost' });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -13,12 +22,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      // A departed holder is P03's case; P08 is for people still employed off an enforcement post.
-      if (p.onEnforcementPost === '否' && p.holds && !p.departed) {
-        ctx.report({ table: 'person', rec: p, field: 'onEnforcementPost', messageId: 'offPost' });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,4 +1,16 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  if (!p.hasTransferIn || p.certStatus !== '正常') return;
+  const min = ctx.params.transferTrainingHours;
+  const hours = p.newFieldTrainingHours;
+  if (hours !== undefined && hours < min) {
+    ctx.report({ table: 'person', rec: p, field: 'newFieldTrainingHours', messageId: 'hours', data: { hours, min } });
+  }
+  if (p.transferReviewed !== '是') ctx.report({ table: 'person', rec: p, field: 'transferReviewed', messageId: 'review' });
+}
 
 const rule: Rule = {
   meta: {
@@ -14,15 +26,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const min = ctx.params.transferTrainingHours;
-    for (const p of ctx.people) {
-      if (!p.hasTransferIn || p.certStatus !== '正常') continue;
-      const hours = p.newFieldTrainingHours;
-      if (hours !== undefined && hours < min) {
-        ctx.report({ table: 'person', rec: p, field: 'newFieldTrainingHours', messageId: 'hours', data: { hours, min } });
-      }
-      if (p.transferReviewed !== '是') ctx.report({ table: 'person', rec: p, field: 'transferReviewed', messageId: 'review' });
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,4 +1,14 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const min = ctx.params.annualTrainingHours;
+  const hours = p.annualTrainingHours;
+  if (hours !== undefined && hours >= 0 && hours < min && p.live) {
+    ctx.report({ table: 'person', rec: p, field: 'annualTrainingHours', messageId: 'short', data: { hours, min } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -13,13 +23,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const min = ctx.params.annualTrainingHours;
-    for (const p of ctx.people) {
-      const hours = p.annualTrainingHours;
-      if (hours !== undefined && hours >= 0 && hours < min && p.live) {
-        ctx.report({ table: 'person', rec: p, field: 'annualTrainingHours', messageId: 'short', data: { hours, min } });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,4 +1,10 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  if (p.certStatus === '挂失') ctx.report({ table: 'person', rec: p, field: 'certStatus', messageId: 'lost' });
+}
 
 const rule: Rule = {
   meta: {
@@ -11,9 +17,7 @@ const rule: Rule = {
     messages: { lost: { zh: '证件已挂失，请及时补办。', en: 'The certificate is reported lost; apply for a replacement.' } },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      if (p.certStatus === '挂失') ctx.report({ table: 'person', rec: p, field: 'certStatus', messageId: 'lost' });
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,5 +1,16 @@
 import { isoFromDay } from '../dates';
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const expiry = p.expiryDate;
+  if (expiry === undefined || !p.live) return;
+  const days = expiry - ctx.checkDate;
+  if (days >= 0 && days <= ctx.params.expiryWarningDays) {
+    ctx.report({ table: 'person', rec: p, field: 'expiryDate', messageId: 'soon', data: { expiry: isoFromDay(expiry), days } });
+  }
+}
 
 const rule: Rule = {
   meta: {
@@ -14,14 +25,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      const expiry = p.expiryDate;
-      if (expiry === undefined || !p.live) continue;
-      const days = expiry - ctx.checkDate;
-      if (days >= 0 && days <= ctx.params.expiryWarningDays) {
-        ctx.report({ table: 'person', rec: p, field: 'expiryDate', messageId: 'soon', data: { expiry: isoFromDay(expiry), days } });
-      }
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,4 +1,10 @@
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  if (p.certStatus === '暂扣') ctx.report({ table: 'person', rec: p, field: 'certStatus', messageId: 'withheld' });
+}
 
 const rule: Rule = {
   meta: {
@@ -11,9 +17,7 @@ const rule: Rule = {
     messages: { withheld: { zh: '证件被暂扣，暂停执法，待恢复或注销。', en: 'The certificate is withheld; suspend enforcement.' } },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      if (p.certStatus === '暂扣') ctx.report({ table: 'person', rec: p, field: 'certStatus', messageId: 'withheld' });
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

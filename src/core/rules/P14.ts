@@ -1,5 +1,15 @@
 import { ageOn } from '../dates';
-import { Rule } from '../rule';
+import { Person } from '../record';
+import { eachPerson, Rule, RuleContext } from '../rule';
+
+/** The rule on one person: called for each, by eachPerson. */
+function checkPerson(p: Person, ctx: RuleContext): void {
+  const id = p.id();
+  if (!id || p.employmentStatus !== '在岗') return;
+  const limit = id.gender === '男' ? ctx.params.retirementAgeMale : ctx.params.retirementAgeFemale;
+  const age = ageOn(id.birth, ctx.checkDate);
+  if (age >= limit) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'age', data: { age, limit } });
+}
 
 const rule: Rule = {
   meta: {
@@ -14,13 +24,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const p of ctx.people) {
-      const id = p.id();
-      if (!id || p.employmentStatus !== '在岗') continue;
-      const limit = id.gender === '男' ? ctx.params.retirementAgeMale : ctx.params.retirementAgeFemale;
-      const age = ageOn(id.birth, ctx.checkDate);
-      if (age >= limit) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'age', data: { age, limit } });
-    }
+    eachPerson(ctx, checkPerson);
   },
 };
 export default rule;

@@ -1,4 +1,4 @@
-import { Rule } from '../rule';
+import { eachPerson, Rule } from '../rule';
 
 const rule: Rule = {
   meta: {
@@ -21,13 +21,13 @@ const rule: Rule = {
         redRows.get(f.row)!.add(f.rule);
       }
     }
-    for (const p of ctx.people) {
+    eachPerson(ctx, (p) => {
       const body = p.body;
       const rules = body && redRows.get(body.row);
       if (rules && p.holds) {
         ctx.report({ table: 'person', rec: p, field: 'agency', messageId: 'body', data: { agency: p.agency!, rules: [...rules].join('、') } });
       }
-    }
+    });
   },
 };
 export default rule;
