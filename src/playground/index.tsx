@@ -7,7 +7,7 @@ import { ApiVersion, simulateExcel, WEB_PAYLOAD_LIMIT } from '../sim/excel';
 import { SimWorkbookState } from '../sim/model';
 import { App } from '../taskpane/App';
 import { memorySettings } from '../taskpane/host';
-import { workbookGrid } from '../xlsx/grid';
+import { readGridBytes } from '../xlsx/read-bytes';
 import { Grid } from './Grid';
 import { saveXlsx } from './save';
 
@@ -38,10 +38,13 @@ function Playground() {
   const host = useMemo(() => ({ run, requirements: sim.Office.context.requirements, library: sim.library, displayLanguage: params.get('lang') ?? 'zh-CN', settings: memorySettings() }), [run, sim]);
 
   const open = async (file: File) => {
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await file.arrayBuffer());
-    const grid = workbookGrid(wb, file.name);
+    let grid;
+    try {
+      grid = readGridBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+    } catch (e) {
+      alert((e as Error).message);
+      return;
+    }
     setState(SimWorkbookState.from(grid.sheets.map((s) => ({ name: s.name, rows: s.rows }))));
   };
 

@@ -7,13 +7,15 @@ import { Capabilities } from '../office/mode';
 import { readWorkbook } from '../office/read';
 import { Run } from '../office/run';
 import { writePlan } from '../office/write';
-import { workbookGrid } from '../xlsx/grid';
+import { InputError } from '../xlsx/input-error';
+import { readGridBytes } from '../xlsx/read-bytes';
 import { officeSaid } from '../office/errors';
 
 /**
- * 合并各单位 in the pane: the units' .xlsx files are read in the browser (exceljs is loaded only now,
- * as its own chunk), checked as `check` does, and consolidated; the county's sheets go into the open
- * workbook. Nothing leaves the machine: the files are read from disk by the browser itself.
+ * 合并各单位 in the pane: the units' .xlsx files are read in the browser (read-bytes.ts: fflate and a
+ * values-only reader, with the command line's checks and zip-bomb limits), checked as `check` does, and
+ * consolidated; the county's sheets go into the open workbook. Nothing leaves the machine: the files are
+ * read from disk by the browser itself.
  */
 export interface PaneFile {
   name: string;
@@ -21,7 +23,6 @@ export interface PaneFile {
 }
 
 export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; profile: Profile }, onFile?: (i: number, n: number, name: string) => void): Promise<FileCheck[]> {
-  const ExcelJS = (await import('exceljs')).default;
   const checks: FileCheck[] = [];
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
@@ -30,14 +31,16 @@ export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; prof
       checks.push({ file: f.name, status: 'unreadable', message: `文件「${f.name}」不是 Excel 工作簿（.xlsx）。旧版 .xls 请先在 Excel 中另存为 .xlsx。` });
       continue;
     }
-    const wb = new ExcelJS.Workbook();
+    let grid;
     try {
-      await wb.xlsx.load(await f.arrayBuffer());
-    } catch {
-      checks.push({ file: f.name, status: 'unreadable', message: `文件「${f.name}」已损坏、设置了密码或不是 .xlsx，无法读取。请在 Excel 中打开并另存为 .xlsx 后重试。` });
+      grid = readGridBytes(new Uint8Array(await f.arrayBuffer()), f.name);
+    } catch (e) {
+      checks.push(e instanceof InputError
+        ? { file: f.name, status: e.status, message: e.message }
+        : { file: f.name, status: 'unreadable', message: `文件「${f.name}」已损坏、设置了密码或不是 .xlsx，无法读取。请在 Excel 中打开并另存为 .xlsx 后重试。` });
       continue;
     }
-    const result = checkWorkbook(workbookGrid(wb, f.name), opts);
+    const result = checkWorkbook(grid, opts);
     if (result.status !== 'ok') {
       checks.push({ file: f.name, status: result.status, message: `「${f.name}」：${result.message}` });
       continue;

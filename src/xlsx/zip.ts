@@ -7,10 +7,10 @@ import zlib from 'zlib';
  * exceljs compresses with a JavaScript port of zlib (pako), about a quarter of the time of writing a large
  * workbook. Here exceljs writes an uncompressed ("stored") zip and Node's own zlib deflates its parts, in
  * parallel on its thread pool. (Reading stays with exceljs: its stored-zip path is slower than its inflate.)
- * The same central-directory reader lets the input check look into a workbook without unzipping all of it.
+ * Only the exceljs write path uses this file: reading a package, with its bounds, is package.ts, and writing
+ * one from parts is pack-node.ts (Node) or package.ts (browser).
  */
 const deflateRaw = promisify(zlib.deflateRaw);
-const inflateRaw = promisify(zlib.inflateRaw);
 
 interface Entry {
   name: Buffer;
@@ -21,7 +21,7 @@ interface Entry {
   size: number;
 }
 
-/** The parts of a zip, read through its central directory (as stored, still compressed where they are). */
+/** The parts of a zip exceljs wrote, read through its central directory (as stored). Not for clerks' files: no bounds (package.ts has them). */
 export function zipEntries(zip: Buffer): Entry[] {
   let eocd = zip.length - 22;
   while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
@@ -89,18 +89,6 @@ export async function packZip(entries: Entry[], method: 0 | 8): Promise<Buffer> 
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
-}
-
-/** The first bytes of a part's text, unzipping no more than that needs. */
-export function inflatePrefix(e: Entry, bytes: number): string {
-  if (e.method === 0) return e.data.subarray(0, bytes).toString('utf8');
-  const out = zlib.inflateRawSync(e.data.subarray(0, Math.min(e.data.length, bytes)), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-  return out.subarray(0, bytes).toString('utf8');
-}
-
-/** Every part uncompressed. */
-export async function inflated(entries: Entry[]): Promise<Entry[]> {
-  return Promise.all(entries.map(async (e) => (e.method === 0 ? e : { ...e, method: 0, data: await inflateRaw(e.data) })));
 }
 
 export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {

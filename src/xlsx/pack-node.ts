@@ -1,0 +1,45 @@
+import { promisify } from 'util';
+import zlib from 'zlib';
+import { crc32 as jsCrc32, zipOf } from './package';
+
+/**
+ * packParts for Node: the same zip as package.ts writes, deflated by Node's zlib on its thread pool. Measured
+ * on a 50,000-row workbook's parts (36 MB of XML, 2-core VM): zlib level 6 on the pool ~330 ms; fflate's
+ * deflateSync ~1,000 ms, its worker-thread `deflate` and `zip` no faster; a part larger than PIECE is
+ * deflated in pieces on several threads at once (~180 ms on 2 cores), as pigz does.
+ */
+const deflateRaw = promisify(zlib.deflateRaw) as (data: Uint8Array, opts: zlib.ZlibOptions) => Promise<Buffer>;
+/** zlib.crc32 is Node ≥ 20.15 and 22.2 */
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+const crc32 = (data: Uint8Array) => (nativeCrc32 ? nativeCrc32(data) : jsCrc32(data));
+
+/** Parts larger than this are deflated as several pieces in parallel. */
+export const PIECE = 4 * 1024 * 1024;
+const WINDOW = 32 * 1024;
+
+/**
+ * One raw DEFLATE stream of `data`, made of pieces deflated in parallel: each piece but the last ends with a
+ * sync flush (byte-aligned, not final), and each but the first is primed with the 32 KB before it as its
+ * dictionary, so matches reach back across the seams as they would in one stream. Inflates as one stream;
+ * within 0.1% of its size.
+ */
+export async function deflateParallel(data: Uint8Array, level: number): Promise<Uint8Array> {
+  if (data.length <= PIECE) return deflateRaw(data, { level });
+  const pieces: Promise<Buffer>[] = [];
+  for (let at = 0; at < data.length; at += PIECE) {
+    const end = Math.min(data.length, at + PIECE);
+    pieces.push(deflateRaw(data.subarray(at, end), {
+      level,
+      finishFlush: end < data.length ? zlib.constants.Z_SYNC_FLUSH : zlib.constants.Z_FINISH,
+      ...(at > 0 ? { dictionary: data.subarray(Math.max(0, at - WINDOW), at) } : {}),
+    }));
+  }
+  return Buffer.concat(await Promise.all(pieces));
+}
+
+/** A zip of the parts, deflated, in the given order (UTF-8 names): Node's way. */
+export async function packParts(parts: { name: string; data: Uint8Array }[], opts: { level?: number; date?: Date } = {}): Promise<Uint8Array> {
+  const level = opts.level ?? 6;
+  const packed = await Promise.all(parts.map((p) => deflateParallel(p.data, level)));
+  return zipOf(parts.map((p, i) => ({ name: p.name, packed: packed[i], crc: crc32(p.data), size: p.data.length })), opts.date);
+}
