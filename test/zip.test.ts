@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import path from 'path';
-import { writeWorkbook } from '../src/xlsx/zip';
+import { packZip, writeWorkbook, zipEntries } from '../src/xlsx/zip';
 import { load, tmpDir } from './helpers/files';
 
 describe('writing .xlsx with native deflate', () => {
@@ -28,5 +28,18 @@ describe('writing .xlsx with native deflate', () => {
     expect(a.getCell('B300').value).toBe('张三300');
     expect(a.getCell('D5').value).toEqual({ formula: 'A1*2', result: 2 });
     expect(a.getCell('B2').note).toBe('批注：中文');
+  });
+
+  it('deflates a part larger than a piece (4 MB) in parallel pieces that inflate as one stream', async () => {
+    const sheet = `<worksheet><sheetData>${Array.from({ length: 250_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i * 7919 % 100_003}</v></c></row>`).join('')}</sheetData></worksheet>`;
+    expect(sheet.length).toBeGreaterThan(2.5 * 4 * 1024 * 1024);
+    const z = new JSZip();
+    z.file('[Content_Types].xml', '<Types/>');
+    z.file('xl/worksheets/sheet1.xml', sheet);
+    const stored = await z.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    const packed = await packZip(zipEntries(stored), 8);
+    expect(packed.length).toBeLessThan(sheet.length / 4);
+    const back = await JSZip.loadAsync(packed, { checkCRC32: true });
+    expect(await back.file('xl/worksheets/sheet1.xml')!.async('string')).toBe(sheet);
   });
 });

@@ -1,17 +1,15 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
-import { promisify } from 'util';
-import zlib from 'zlib';
+import { deflateParallel } from './pack-node';
 
 /**
  * exceljs compresses with a JavaScript port of zlib (pako), about a quarter of the time of writing a large
  * workbook. Here exceljs writes an uncompressed ("stored") zip and Node's own zlib deflates its parts, in
- * parallel on its thread pool. (Reading stays with exceljs: its stored-zip path is slower than its inflate.)
+ * parallel on its thread pool, a large part in pieces (pack-node.ts). (Reading stays with exceljs: its
+ * stored-zip path is slower than its inflate.)
  * Only the exceljs write path uses this file: reading a package, with its bounds, is package.ts, and writing
  * one from parts is pack-node.ts (Node) or package.ts (browser).
  */
-const deflateRaw = promisify(zlib.deflateRaw);
-
 interface Entry {
   name: Buffer;
   crc: number;
@@ -51,7 +49,7 @@ export function zipEntries(zip: Buffer): Entry[] {
 
 /** A zip of the given stored parts, deflated or stored (names as UTF-8, no zip64: parts stay far below 4 GB). */
 export async function packZip(entries: Entry[], method: 0 | 8): Promise<Buffer> {
-  const packed = await Promise.all(entries.map((e) => (method === 8 ? deflateRaw(e.data, { level: 6 }) : e.data)));
+  const packed = await Promise.all(entries.map((e) => (method === 8 ? deflateParallel(e.data, 6) : e.data)));
   const now = new Date();
   const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
   const date = ((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
