@@ -1,32 +1,70 @@
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { copyFileSync, readFileSync } from 'fs';
 import path from 'path';
 import { a1 } from '../src/core/a1';
 import { dayFromIso } from '../src/core/dates';
-import { DEFAULT_PROFILE } from '../src/core/profile';
 import { PALETTE } from '../src/core/plan';
+import { DEFAULT_PROFILE } from '../src/core/profile';
 import { demoUnits } from '../src/sample/demo';
-import { clearMarks, STATE_SHEET } from '../src/xlsx/apply';
-import { checkFile } from '../src/xlsx/check-file';
+import { checkFile, clearFile } from '../src/xlsx/check-file';
+import { STATE_SHEET } from '../src/xlsx/ooxml/state';
 import { writeBook } from '../src/xlsx/write-book';
 import { cells, load, tmpDir } from './helpers/files';
 
+/**
+ * The checked copy is the clerk's own package, patched, and 清除标记 gives the clerk's package back.
+ * Parts are compared as an independent zip reader (fflate) sees them; cells as exceljs reads them.
+ */
 const checkDate = dayFromIso('2024-06-05')!;
+const opts = { checkDate, profile: DEFAULT_PROFILE, generatedAt: '2024-06-05 09:30' };
+/** the parts, without the folder entries some zip writers add */
+const parts = (file: string) => Object.fromEntries(Object.entries(unzipSync(readFileSync(file))).filter(([n]) => !n.endsWith('/')));
+const RICH = path.join(__dirname, 'fixtures', 'rich-libreoffice.xlsx');
 
-describe.each(demoUnits(checkDate).map((u) => [u.file, u] as const))('round trip of %s', (_name, unit) => {
+type Case = { name: string; make: (file: string) => Promise<void> };
+const cases: Case[] = [
+  ...demoUnits(checkDate).map((u) => ({ name: u.file, make: (f: string) => writeBook(u.book, f) })),
+  // as LibreOffice saves a workbook with a chart, an image, a validation list and a pivot table
+  { name: 'rich-libreoffice.xlsx', make: async (f: string) => copyFileSync(RICH, f) },
+];
+
+describe.each(cases.map((c) => [c.name, c] as const))('the checked copy of %s', (_name, c) => {
   const dir = tmpDir();
-  const input = path.join(dir, unit.file);
+  const input = path.join(dir, 'in.xlsx');
   const output = path.join(dir, 'out.xlsx');
+  const cleared = path.join(dir, 'cleared.xlsx');
   let outcome: Awaited<ReturnType<typeof checkFile>>;
 
   beforeAll(async () => {
-    await writeBook(unit.book, input);
-    outcome = await checkFile(input, { checkDate, profile: DEFAULT_PROFILE, generatedAt: '2024-06-05 09:30', out: output });
+    await c.make(input);
+    outcome = await checkFile(input, { ...opts, out: output });
+    await clearFile(output, cleared);
   });
 
-  it('keeps every original cell value, and all formatting outside the marked cells', async () => {
+  it('copies every part it does not change byte for byte: charts, images, pivots, strings, properties', () => {
     expect(outcome.status).toBe('ok');
+    const a = parts(input);
+    const b = parts(output);
+    const changed = Object.keys(a).filter((n) => !Buffer.from(a[n]).equals(Buffer.from(b[n] ?? [])));
+    const marked = new Set(outcome.result!.findings.map((f) => f.sheet).concat(outcome.result!.people.map((p) => p.sheet)));
+    // what a check may change: the workbook's lists, styles, and the sheets it marks
+    for (const n of changed) expect(n).toMatch(/^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?)$/);
+    expect(changed.filter((n) => /worksheets\/sheet/.test(n)).length).toBeLessThanOrEqual(marked.size + 1);
+    for (const n of Object.keys(a)) expect(Object.keys(b)).toContain(n);
+    if (c.name.startsWith('rich')) for (const n of ['xl/charts/chart1.xml', 'xl/media/image1.png', 'xl/pivotTables/pivotTable1.xml', 'xl/pivotCache/pivotCacheDefinition1.xml']) expect(changed).not.toContain(n);
+  });
+
+  it('清除标记 gives the clerk\'s package back, part for part, byte for byte', () => {
+    const a = parts(input);
+    const b = parts(cleared);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const n of Object.keys(a)) expect({ n, same: Buffer.from(a[n]).equals(Buffer.from(b[n])) }).toEqual({ n, same: true });
+  });
+
+  it('keeps every value of the clerk\'s, and the look of every cell it does not mark (read back by exceljs)', async () => {
     const before = await load(input);
     const after = await load(output);
-    // The cells the check marks: each finding's cell, each certificate's cell, each body's name cell.
     const r = outcome.result!;
     const marked = new Set([
       ...r.findings.map((f) => `${f.sheet}!${f.cell}`),
@@ -35,83 +73,90 @@ describe.each(demoUnits(checkDate).map((u) => [u.file, u] as const))('round trip
     ]);
     let compared = 0;
     for (const ws of before.worksheets) {
-      const a = cells(ws);
-      const b = cells(after.getWorksheet(ws.name)!);
-      for (const [addr, cell] of a) {
-        expect({ addr, value: b.get(addr)?.value }).toEqual({ addr, value: cell.value });
-        if (!marked.has(`${ws.name}!${addr}`)) expect({ addr, style: b.get(addr)?.style }).toEqual({ addr, style: cell.style });
+      const x = cells(ws);
+      const y = cells(after.getWorksheet(ws.name)!);
+      for (const [addr, cell] of x) {
+        expect({ addr, value: y.get(addr)?.value }).toEqual({ addr, value: cell.value });
+        if (!marked.has(`${ws.name}!${addr}`)) expect({ addr, style: y.get(addr)?.style }).toEqual({ addr, style: cell.style });
         compared++;
       }
     }
     expect(compared).toBeGreaterThan(100);
   });
 
-  it('colours each certificate and marks each finding, with its message as a note on that cell', async () => {
+  it('colours each certificate, marks each finding with a border and its message as a note', async () => {
     const after = await load(output);
     for (const p of outcome.result!.people.filter((x) => x.colour !== 'none')) {
-      const c = after.getWorksheet(p.sheet)!.getCell(p.row, p.col);
-      expect((c.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(`FF${PALETTE[p.colour as 'red'].fill}`);
+      const cell = after.getWorksheet(p.sheet)!.getCell(p.row, p.col);
+      expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(`FF${PALETTE[p.colour as 'red'].fill}`);
     }
     for (const f of outcome.result!.findings) {
-      const c = after.getWorksheet(f.sheet)!.getCell(f.cell);
-      expect(String(c.note)).toContain(`[${f.rule}]`);
-      expect(c.border?.top?.color?.argb).toBe(`FF${PALETTE.finding.border}`);
+      const cell = after.getWorksheet(f.sheet)!.getCell(f.cell);
+      expect(cell.border?.top?.color?.argb).toBe(`FF${PALETTE.finding.border}`);
+      const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+      const text = typeof note === 'string' ? note : note?.texts?.map((t) => t.text).join('') ?? '';
+      expect(text).toContain(`[${f.rule}]`);
     }
   });
 
-  it('writes 清理结论 / 问题说明 / 处理建议 beside the table, colour also as text', async () => {
+  it('writes 清理结论 / 问题说明 / 处理建议 beside the table, and lists every finding on 校验结果 with a link', async () => {
     const after = await load(output);
     const t = outcome.result!.personTable!;
     const ws = after.getWorksheet(t.sheet)!;
     const header = t.headerRows[t.headerRows.length - 1];
-    let col = 0;
-    ws.getRow(header).eachCell((c, k) => {
-      if (c.value === '清理结论') col = k;
-    });
-    expect(col).toBeGreaterThan(t.lastCol);
-    expect(ws.getCell(header, col + 1).value).toBe('问题说明');
+    expect(ws.getCell(header, t.lastCol + 1).value).toBe('清理结论');
+    expect(ws.getCell(header, t.lastCol + 2).value).toBe('问题说明');
     for (const p of outcome.result!.people) {
-      expect(ws.getCell(p.row, col).value).toBe({ red: '红', yellow: '黄', green: '绿', none: '无证' }[p.colour]);
-      for (const id of p.rules) expect(String(ws.getCell(p.row, col + 1).value)).toContain(id);
+      expect(ws.getCell(p.row, t.lastCol + 1).value).toBe({ red: '红', yellow: '黄', green: '绿', none: '无证' }[p.colour]);
+      for (const id of p.rules) expect(String(ws.getCell(p.row, t.lastCol + 2).value)).toContain(id);
     }
-  });
-
-  it('lists every finding on 校验结果 with a working link to its cell', async () => {
-    const ws = (await load(output)).getWorksheet('校验结果')!;
-    expect(ws.getRow(1).values).toEqual([undefined, '序号', '规则', '级别', '工作表', '单元格', '姓名', '说明', '处理建议']);
-    expect(ws.rowCount).toBe(outcome.result!.findings.length + 1);
+    const list = after.getWorksheet('校验结果')!;
+    expect(list.getRow(1).values).toEqual([undefined, '序号', '规则', '级别', '工作表', '单元格', '姓名', '说明', '处理建议']);
     outcome.result!.findings.forEach((f, i) => {
-      const link = ws.getCell(i + 2, 5).value as { formula: string; result: string };
-      expect(link).toEqual({ formula: `HYPERLINK("#'${f.sheet}'!${f.cell}","${f.cell}")`, result: f.cell });
-      expect(ws.getCell(i + 2, 2).value).toBe(f.rule);
+      expect(list.getCell(i + 2, 5).value).toEqual({ formula: `HYPERLINK("#'${f.sheet}'!${f.cell}","${f.cell}")`, result: f.cell });
+      expect(list.getCell(i + 2, 2).value).toBe(f.rule);
     });
+    expect(after.getWorksheet('汇总')).toBeDefined();
+    expect(after.getWorksheet(STATE_SHEET)!.state).toBe('veryHidden');
   });
 
-  it('removing the marks restores the clerk’s workbook exactly', async () => {
-    const before = await load(input);
-    const after = await load(output);
-    clearMarks(after);
-    expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
-    expect(after.getWorksheet(STATE_SHEET)).toBeUndefined();
-    for (const ws of before.worksheets) {
-      const a = cells(ws);
-      const b = cells(after.getWorksheet(ws.name)!);
-      for (const [addr, cell] of a) expect({ addr, ...b.get(addr) }).toEqual({ addr, ...cell });
-      for (const [addr, cell] of b) if (!a.has(addr)) expect({ addr, value: cell.value }).toEqual({ addr, value: null });
-    }
+  it('汇总 has a real bar chart of 红/黄/绿 by 执法主体', () => {
+    const b = parts(output);
+    const charts = Object.keys(b).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => Buffer.from(b[n]).toString('utf8'));
+    const ours = charts.find((x) => x.includes('红黄绿分布'))!;
+    expect(ours).toContain('<c:barChart>');
+    expect([...ours.matchAll(/<a:srgbClr val="(\w+)"\/>/g)].map((m) => m[1])).toEqual([PALETTE.chart.red, PALETTE.chart.yellow, PALETTE.chart.green]);
+    expect(ours).toMatch(/<c:cat><c:strRef><c:f>'汇总'!\$B\$\d+:\$B\$\d+<\/c:f>/);
   });
 
-  it('a second check replaces the first run’s marks instead of piling up', async () => {
+  it('a second check replaces the first one\'s marks: the same copy again', async () => {
     const again = path.join(dir, 'again.xlsx');
-    const second = await checkFile(output, { checkDate, profile: DEFAULT_PROFILE, generatedAt: '2024-06-05 09:30', out: again });
-    expect(second.result!.findings.map((f) => `${f.rule}${f.cell}`)).toEqual(outcome.result!.findings.map((f) => `${f.rule}${f.cell}`));
-    const a = await load(output);
-    const b = await load(again);
-    for (const ws of a.worksheets) {
+    await checkFile(output, { ...opts, out: again });
+    const a = parts(output);
+    const b = parts(again);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const n of Object.keys(a)) expect({ n, same: Buffer.from(a[n]).equals(Buffer.from(b[n])) }).toEqual({ n, same: true });
+  });
+
+  it('a copy saved again by another program (exceljs here) still clears to the clerk\'s values and looks', async () => {
+    const resaved = path.join(dir, 'resaved.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    await wb.xlsx.writeFile(resaved);
+    const back = path.join(dir, 'resaved-cleared.xlsx');
+    await clearFile(resaved, back);
+    const before = await load(input);
+    const after = await load(back);
+    expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
+    // the look as a clerk sees it: default-valued attributes (which another writer spells out or leaves out) dropped
+    const look = (style: string) => JSON.stringify(JSON.parse(style, (k, v) =>
+      (k === 'numFmt' && v === 'General') || (k === 'horizontal' && v === 'general') || (k === 'vertical' && v === 'bottom') || (['wrapText', 'shrinkToFit'].includes(k) && v === false) || (['indent', 'textRotation'].includes(k) && v === 0) ? undefined : v),
+      (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+    for (const ws of before.worksheets) {
       const x = cells(ws);
-      const y = cells(b.getWorksheet(ws.name)!);
-      if (ws.name === '汇总') continue;
-      for (const [addr, cell] of x) expect({ addr, value: y.get(addr)?.value, note: y.get(addr)?.note }).toEqual({ addr, value: cell.value, note: cell.note });
+      const y = cells(after.getWorksheet(ws.name)!);
+      for (const [addr, cell] of x) expect({ addr, value: y.get(addr)?.value, look: look(y.get(addr)?.style ?? '{}') }).toEqual({ addr, value: cell.value, look: look(cell.style) });
+      for (const [addr, cell] of y) if (!x.has(addr)) expect({ addr, value: cell.value }).toEqual({ addr, value: null });
     }
   });
 });

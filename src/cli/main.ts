@@ -9,13 +9,10 @@ import { mappingFrom, ReadOptions } from '../core/reader';
 import { Lang } from '../core/types';
 import { demoUnits } from '../sample/demo';
 import { templateBook } from '../sample/template';
-import { clearMarks } from '../xlsx/apply';
-import { checkFile, defaultOut, FileOutcome } from '../xlsx/check-file';
+import { checkFile, clearFile, defaultOut, FileOutcome } from '../xlsx/check-file';
 import { InputError } from '../xlsx/guard';
 import { expandInputs, mergeFiles, readExpected } from '../xlsx/merge';
-import { openWorkbook } from '../xlsx/read';
 import { writeBook } from '../xlsx/write-book';
-import { writeWorkbook } from '../xlsx/zip';
 import { MessageId, t } from './messages';
 import { printMerge, printOutcome, printTotal } from './print';
 
@@ -137,9 +134,7 @@ async function runClear(files: string[], out: string | undefined, lang: Lang, io
   if (files.length !== 1) throw new UsageError('noFiles');
   if (!out || path.resolve(out) === path.resolve(files[0])) throw new UsageError('clearNeedsOut');
   try {
-    const wb = await openWorkbook(files[0]);
-    const n = clearMarks(wb);
-    await writeWorkbook(wb, out);
+    const n = await clearFile(files[0], out);
     io.out(t(lang, 'cleared', { n, out }));
     return 0;
   } catch (e) {

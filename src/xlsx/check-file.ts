@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { CheckResult, checkWorkbook } from '../core/engine';
@@ -7,11 +6,18 @@ import { planForCheck } from '../core/plan';
 import { Profile } from '../core/profile';
 import { ReadOptions } from '../core/reader';
 import { summarize, SummaryRow } from '../core/summary';
-import { applyPlan, clearMarks } from './apply';
-import { InputError } from './guard';
-import { openWorkbook, workbookGrid } from './read';
-import { writeWorkbook } from './zip';
+import { guardedPackage, InputError } from './guard';
+import { patchForCheck } from './ooxml/check';
+import { clearParts, findState } from './ooxml/clear';
+import { Parts } from './ooxml/parts';
+import { packParts } from './pack-node';
+import { Package } from './package';
+import { gridFromPackage } from './read-bytes';
 
+/**
+ * `check` and `clear` on files: the clerk's package is read (bounded), a copy checked before is cleared
+ * first, and the checked copy is the clerk's package patched (ooxml/check.ts). The original is only read.
+ */
 export interface FileOutcome {
   file: string;
   status: 'ok' | 'unreadable' | 'not-a-roster';
@@ -37,19 +43,45 @@ export function defaultOut(file: string, dir?: string): string {
   return path.join(dir ?? path.dirname(file), `${base}.checked.xlsx`);
 }
 
+const OLD_STATE = (name: string) =>
+  new InputError(`文件「${name}」是旧版本的执法证件清理助手生成的校验副本，新版本无法撤销其中的标记。请对原始的摸排统计表重新校验。`);
+
+/** The package as parts, with the marks of an earlier check undone (its state says what they were). */
+async function openCleared(file: string): Promise<{ parts: Parts; restored: number }> {
+  const { pkg } = await guardedPackage(file);
+  const parts = new Parts(pkg);
+  const state = findState(parts);
+  if (state && 'old' in state) throw OLD_STATE(path.basename(file));
+  if (!state) return { parts, restored: 0 };
+  clearParts(parts, state.undo);
+  return { parts, restored: state.undo.sheets.reduce((n, s) => n + s.undo.styles.length + s.undo.replaced.length, 0) };
+}
+
+/** What the grid reader needs of a package, from the parts as they are now; texts not kept (the sheets are large). */
+const asPackage = (parts: Parts) => ({ has: (n: string) => parts.has(n), text: (n: string) => parts.text(n, false) ?? '' }) as unknown as Package;
+
+async function writeParts(parts: Parts, out: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  await fs.writeFile(out, await packParts(parts.entries()));
+}
+
 /** Read, check and (optionally) write one workbook. Never throws for bad input: the outcome says why. */
 export async function checkFile(file: string, opts: CheckFileOptions): Promise<FileOutcome> {
   const name = path.basename(file);
-  let wb: ExcelJS.Workbook;
+  let parts: Parts;
   try {
-    wb = await openWorkbook(file);
+    parts = (await openCleared(file)).parts;
   } catch (e) {
     if (e instanceof InputError) return { file, status: e.status, message: e.message, summary: [] };
     return { file, status: 'unreadable', message: `读取「${name}」时出错：${(e as Error).message}`, summary: [] };
   }
-  // A copy checked before carries the last run's marks: restore the clerk's own formatting first.
-  clearMarks(wb);
-  const grid = workbookGrid(wb, file);
+  let grid: ReturnType<typeof gridFromPackage> | undefined;
+  try {
+    grid = gridFromPackage(asPackage(parts), file, name);
+  } catch (e) {
+    if (e instanceof InputError) return { file, status: e.status, message: e.message, summary: [] };
+    throw e;
+  }
   const result = checkWorkbook(grid, { checkDate: opts.checkDate, profile: opts.profile, read: opts.read });
   if (result.status !== 'ok') {
     return { file, status: result.status, message: `「${name}」：${result.message}`, result, summary: [] };
@@ -60,10 +92,21 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
     if (path.resolve(opts.out) === path.resolve(file)) {
       return { ...outcome, status: 'unreadable', message: `输出文件不能与输入文件「${name}」相同：本工具从不改动原文件。请用 --out 指定另一个文件名。` };
     }
-    applyPlan(wb, planForCheck(grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' }));
-    await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-    await writeWorkbook(wb, opts.out);
+    const plan = planForCheck(grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' });
+    // the rows are in the plan now: let them go before the sheets are patched
+    grid = undefined;
+    for (const t of result.personTables) t.records = [];
+    if (result.agencyTable) result.agencyTable.records = [];
+    patchForCheck(parts, plan);
+    await writeParts(parts, opts.out);
     outcome.out = opts.out;
   }
   return outcome;
+}
+
+/** `clear`: the copy without our marks, sheets and notes; how many of the clerk's cells got their own look back. */
+export async function clearFile(file: string, out: string): Promise<number> {
+  const { parts, restored } = await openCleared(file);
+  await writeParts(parts, out);
+  return restored;
 }

@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { Consolidated, consolidate, consolidatedSheets } from '../core/consolidate';
 import { FileCheck } from '../core/cross/context';
 import { Day } from '../core/dates';
 import { Profile } from '../core/profile';
-import { writeSheet } from './apply';
+import { newBookParts } from './ooxml/new-book';
+import { packPieces } from './pack-stream';
 import { checkWorkbook } from '../core/engine';
 import { WorkbookGrid } from '../core/types';
 import { readGrid } from './fast-read';
@@ -58,14 +58,11 @@ export async function mergeFiles(files: string[], opts: MergeOptions): Promise<C
   const m = consolidate(checks, opts.profile, opts.expected);
   if (opts.out) {
     await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-    // a new workbook, written as it is made: tens of thousands of 明细 rows never sit in memory as a model
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: opts.out, useStyles: true, useSharedStrings: true });
-    wb.creator = 'cert-sweep';
+    // a new workbook whose sheets are deflated as their XML is made: the 明细 never sits in memory as text
     const sheets = consolidatedSheets(m, {
       unit: opts.county ?? '柞水县司法局', checkDate: opts.checkDate, profile: opts.profile, generatedAt: opts.generatedAt, maskIds: opts.maskIds,
     });
-    for (const s of sheets) writeSheet(wb, s);
-    await wb.commit();
+    await fs.writeFile(opts.out, await packPieces(newBookParts(sheets)));
   }
   return m;
 }

@@ -1,0 +1,56 @@
+import { OutSheet } from '../../core/plan';
+import { chartXml, CHART_TYPE, DRAWING_TYPE, drawingXml } from './chart';
+import { MAIN_NS, printNames, REL_NS, sheetXml } from './outsheet';
+import { Styles } from './styles';
+import { esc } from './xml';
+
+/**
+ * A new workbook of our sheets only (the county's merge): the parts of a minimal package, each sheet as
+ * pieces of XML made row by row from the plan, so that the caller can deflate them as they come.
+ */
+const PKG_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const OFFICE_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+export function newBookParts(sheets: OutSheet[]): { name: string; pieces: Iterable<string> }[] {
+  const styles = new Styles(null);
+  const parts: { name: string; pieces: Iterable<string> }[] = [];
+  const overrides: string[] = [
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+  ];
+  const wbRels: string[] = [];
+  const entries: string[] = [];
+  const names: string[] = [];
+  sheets.forEach((s, i) => {
+    const n = i + 1;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    wbRels.push(`<Relationship Id="rId${n}" Type="${R}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
+    entries.push(`<sheet name="${esc(s.name)}" sheetId="${n}" r:id="rId${n}"/>`);
+    names.push(...printNames(s, i));
+    let drawing: string | undefined;
+    if (s.chart) {
+      parts.push({ name: `xl/charts/chart${n}.xml`, pieces: [chartXml(s, s.chart)] });
+      parts.push({ name: `xl/drawings/_rels/drawing${n}.xml.rels`, pieces: [`${HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${R}/chart" Target="../charts/chart${n}.xml"/></Relationships>`] });
+      parts.push({ name: `xl/drawings/drawing${n}.xml`, pieces: [drawingXml(s.chart, 'rId1')] });
+      parts.push({ name: `xl/worksheets/_rels/sheet${n}.xml.rels`, pieces: [`${HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${R}/drawing" Target="../drawings/drawing${n}.xml"/></Relationships>`] });
+      overrides.push(`<Override PartName="/xl/drawings/drawing${n}.xml" ContentType="${DRAWING_TYPE}"/>`, `<Override PartName="/xl/charts/chart${n}.xml" ContentType="${CHART_TYPE}"/>`);
+      drawing = 'rId1';
+    }
+    parts.push({ name: part, pieces: sheetXml(s, styles, { drawing }) });
+  });
+  wbRels.push(`<Relationship Id="rId${sheets.length + 1}" Type="${R}/styles" Target="styles.xml"/>`);
+  const workbook = `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${entries.join('')}</sheets>` +
+    `${names.length ? `<definedNames>${names.join('')}</definedNames>` : ''}</workbook>`;
+  // styles.xml comes last: the sheets' formats are added to it as their pieces are made
+  return [
+    { name: '[Content_Types].xml', pieces: [`${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`] },
+    { name: '_rels/.rels', pieces: [`${HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${OFFICE_DOC}" Target="xl/workbook.xml"/></Relationships>`] },
+    { name: 'xl/workbook.xml', pieces: [workbook] },
+    { name: 'xl/_rels/workbook.xml.rels', pieces: [`${HEAD}<Relationships xmlns="${PKG_RELS}">${wbRels.join('')}</Relationships>`] },
+    ...parts,
+    { name: 'xl/styles.xml', pieces: { *[Symbol.iterator]() { yield styles.xml(); } } },
+  ];
+}

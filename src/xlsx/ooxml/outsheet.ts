@@ -1,0 +1,78 @@
+import { a1, colLetter } from '../../core/a1';
+import { OutCell, OutSheet } from '../../core/plan';
+import { STYLE_LOOK } from './looks';
+import { Styles } from './styles';
+import { CHART_ROWS } from './chart';
+import { esc } from './xml';
+
+/**
+ * One of our sheets (校验结果, 汇总; the county's 明细 and 报送情况) as worksheet XML, produced in pieces so
+ * that a long sheet can be streamed: text as inline strings (the clerk's sharedStrings.xml stays as it
+ * was), links as HYPERLINK formulas with their text cached, frozen header, widths, merges, A4 page setup
+ * fitted to the width, and the chart's drawing when the sheet has one.
+ */
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface SheetXmlOptions {
+  /** the relationship id of the sheet's drawing (the chart), if it has one */
+  drawing?: string;
+  /** a very hidden sheet (our state) has no view of its own */
+  hidden?: boolean;
+}
+
+/** How many rows go into one piece of a streamed sheet. */
+const ROWS_PER_PIECE = 2000;
+
+function cellXml(c: OutCell, row: number, col: number, styles: Styles): string {
+  const ref = a1(row, col);
+  const s = c.style ? ` s="${styles.format(0, STYLE_LOOK[c.style])}"` : '';
+  if (c.link) {
+    const text = String(c.v ?? '');
+    const f = `HYPERLINK("#${c.link.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`;
+    return `<c r="${ref}"${s} t="str"><f>${esc(f)}</f><v>${esc(text)}</v></c>`;
+  }
+  if (c.v === null || c.v === undefined || c.v === '') return s ? `<c r="${ref}"${s}/>` : '';
+  if (typeof c.v === 'number') return `<c r="${ref}"${s}><v>${c.v}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(String(c.v))}</t></is></c>`;
+}
+
+export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {}): Generator<string> {
+  const width = s.rows.reduce((m, r) => Math.max(m, r.length), 0) || 1;
+  const height = Math.max(1, s.rows.length);
+  const views = opts.hidden
+    ? '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+    : `<sheetViews><sheetView workbookViewId="0">${s.freezeRows ? `<pane ySplit="${s.freezeRows}" topLeftCell="A${s.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${s.freezeRows + 1}" sqref="A${s.freezeRows + 1}"/>` : ''}</sheetView></sheetViews>`;
+  const cols = s.widths.length ? `<cols>${s.widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<dimension ref="A1:${colLetter(width)}${height}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
+  for (let i = 0; i < s.rows.length; i += ROWS_PER_PIECE) {
+    let piece = '';
+    for (let r = i; r < Math.min(s.rows.length, i + ROWS_PER_PIECE); r++) {
+      const cells = s.rows[r].map((c, k) => (c ? cellXml(c, r + 1, k + 1, styles) : '')).join('');
+      if (cells) piece += `<row r="${r + 1}">${cells}</row>`;
+    }
+    yield piece;
+  }
+  const merges = s.merges.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  yield `</sheetData>${merges}<printOptions horizontalCentered="1"/>` +
+    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    `<pageSetup paperSize="9" orientation="${s.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
+    `${opts.drawing ? `<drawing r:id="${opts.drawing}"/>` : ''}</worksheet>`;
+}
+
+/** The sheet's print titles and print area, as defined names of the workbook (localSheetId: its index). */
+export function printNames(s: OutSheet, index: number): string[] {
+  const q = `'${s.name.replace(/'/g, "''")}'`;
+  const names = [`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${esc(`${q}!$${s.headerRow}:$${s.headerRow}`)}</definedName>`];
+  if (s.printArea) {
+    const [a, end] = s.printArea.split(':');
+    // the chart prints with the table: the area reaches down to its last row
+    const chartEnd = s.chart ? Number(/\d+$/.exec(s.chart.anchor)![0]) + CHART_ROWS : 0;
+    const b = end.replace(/\d+$/, (r) => String(Math.max(Number(r), chartEnd)));
+    const abs = (ref: string) => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+    names.unshift(`<definedName name="_xlnm.Print_Area" localSheetId="${index}">${esc(`${q}!${abs(a)}:${abs(b)}`)}</definedName>`);
+  }
+  return names;
+}
