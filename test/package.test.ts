@@ -321,3 +321,29 @@ describe('packParts writes a zip that other readers read', () => {
     }
   });
 });
+
+describe('the add-in reads .xlsx without exceljs', () => {
+  /** Every module the entry reaches through relative imports (type-only imports left out: they are erased). */
+  function reach(entry: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(entry)) return seen;
+    seen.add(entry);
+    const src = readFileSync(entry, 'utf8');
+    for (const m of src.matchAll(/^(?!import type)(?:import|export)\b[^;]*?from '(\.[^']+)'|import\('(\.[^']+)'\)|^import '(\.[^']+)'/gm)) {
+      const base = path.resolve(path.dirname(entry), m[1] ?? m[2] ?? m[3]);
+      const file = ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((x) => base + x).find((f) => require('fs').existsSync(f));
+      if (file) reach(file, seen);
+    }
+    return seen;
+  }
+
+  it.each(['src/taskpane/index.tsx', 'src/commands/commands.ts'])('nothing %s reaches imports exceljs (it was a 950 KB chunk of its own)', (entry) => {
+    const modules = [...reach(path.join(root, entry))];
+    expect(modules).toContain(path.join(root, entry));
+    const exceljs = modules.filter((f) => /^(?!import type)(?:import|export)\b[^;]*?from 'exceljs'|import\('exceljs'\)/m.test(readFileSync(f, 'utf8')));
+    expect(exceljs.map((f) => path.relative(root, f))).toEqual([]);
+  });
+
+  it('the pane reaches the bounded reader', () => {
+    expect([...reach(path.join(root, 'src/taskpane/index.tsx'))].map((f) => path.relative(root, f))).toEqual(expect.arrayContaining(['src/xlsx/read-bytes.ts', 'src/xlsx/package.ts']));
+  });
+});
