@@ -90,8 +90,19 @@ export function ageOn(birth: Day, on: Day): number {
   return Math.floor((ymdNumber(on) - ymdNumber(birth)) / 10000);
 }
 
+let lastOn = NaN;
+let lastOnYmd = 0;
+/** ageOn for a birth date given as yyyymmdd (the date it is counted on is worked out once for many people). */
+export function ageOnYmd(birthYmd: number, on: Day): number {
+  if (on !== lastOn) {
+    lastOnYmd = ymdNumber(on);
+    lastOn = on;
+  }
+  return Math.floor((lastOnYmd - birthYmd) / 10000);
+}
+
 /** A day as the number yyyymmdd (no array: a hot path). */
-function ymdNumber(day: Day): number {
+export function ymdNumber(day: Day): number {
   const z = Math.floor(day) + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -171,8 +171,17 @@ function sortFindings(findings: Finding[], sheetIndex: (name: string) => number)
   return keys;
 }
 
-const colourOf = (fs: Finding[], base: Verdict): Verdict =>
-  fs.reduce<Verdict>((c, f) => worse(c, f.colour ?? (f.level === 'error' ? 'yellow' : c)), base);
+function colourOf(fs: Finding[], base: Verdict): Verdict {
+  let c = base;
+  for (let i = 0; i < fs.length; i++) c = worse(c, fs[i].colour ?? (fs[i].level === 'error' ? 'yellow' : c));
+  return c;
+}
+
+/** The rules of a row's findings, each once, sorted. */
+function rulesOf(fs: Finding[]): string[] {
+  if (fs.length === 1) return [fs[0].rule];
+  return [...new Set(fs.map((f) => f.rule))].sort();
+}
 
 /** Each person's verdict. People and findings are both in row order (rowKey): one walk pairs them, no lookups. */
 function personVerdicts(people: Person[], findings: Finding[], keys: Float64Array, unit: string): PersonVerdict[] {
@@ -201,7 +210,7 @@ function personVerdicts(people: Person[], findings: Finding[], keys: Float64Arra
       idNumber: p.idNumber ?? '', certNumber: p.certNumber ?? '', holds: p.holds, live: p.live,
       idCol, certCol,
       colour: fs ? colourOf(fs, base) : base,
-      rules: fs ? [...new Set(fs.map((f) => f.rule))].sort() : [],
+      rules: fs ? rulesOf(fs) : [],
       col: p.at(CERT) !== null ? verdictCol : nameCol ?? verdictCol,
     };
   }

@@ -81,7 +81,9 @@ export const SUMMARY_SHEET = '汇总';
 const c = (v: string | number | null, style?: Style, link?: string): OutCell => ({ v: typeof v === 'string' ? fitCell(v) : v, style, link });
 
 function noteFor(fs: Finding[]): string {
-  return fitCell(fs.map((f) => `[${f.rule}] ${f.message}`).join('\n'));
+  let note = '';
+  for (let i = 0; i < fs.length; i++) note += (i ? '\n[' : '[') + fs[i].rule + '] ' + fs[i].message;
+  return fitCell(note);
 }
 
 /** Where the three result columns go: right of the table, past anything the clerk wrote there. */
@@ -104,15 +106,21 @@ function resultColumn(grid: WorkbookGrid, t: Table): number {
 
 /** A row's 清理结论 / 问题说明 / 处理建议. */
 function resultRow(r: { row: number; colour: Verdict }, list: Finding[] | undefined): ColumnBlock['rows'][number] {
-  return {
-    row: r.row,
-    verdict: r.colour,
-    values: list ? [
-      VERDICT_ZH[r.colour],
-      fitCell(list.map((f) => `${f.rule} ${f.message}`).join('\n')),
-      fitCell([...new Set(list.map((f) => f.action))].join('；')),
-    ] : [VERDICT_ZH[r.colour], '', ''],
-  };
+  let reasons = '';
+  let actions = '';
+  if (list) {
+    // each finding's "rule message" on its own line; each action once, in order
+    const seen: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i];
+      reasons += (i ? '\n' : '') + f.rule + ' ' + f.message;
+      if (!seen.includes(f.action)) {
+        actions += (seen.length ? '；' : '') + f.action;
+        seen.push(f.action);
+      }
+    }
+  }
+  return { row: r.row, verdict: r.colour, values: [VERDICT_ZH[r.colour], fitCell(reasons), fitCell(actions)] };
 }
 
 function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour: Verdict }[], fs: Map<number, Finding[]>): ColumnBlock {
@@ -132,17 +140,19 @@ export interface PlanOptions {
   summaryBy: 'agency' | 'unit';
 }
 
+/** One finding's row of 校验结果 (built without spreads: a sheet has a row per finding). */
+function findingRow(f: Finding & { file?: string }, i: number, withFile: boolean): OutCell[] {
+  const row = [c(i + 1, 'number'), c(f.rule, 'cell'), c(LEVEL_ZH[f.level], f.colour ?? 'cell')];
+  if (withFile) row.push(c(f.file ?? '', 'cell'), c(f.sheet, 'cell'), c(f.cell, 'cell'));
+  else row.push(c(f.sheet, 'cell'), c(f.cell, 'link', sheetRef(f.sheet, f.row, f.col)));
+  row.push(c(f.name, 'cell'), c(f.message, 'wrap'), c(f.action, 'wrap'));
+  return row;
+}
+
 export function findingsSheet(findings: (Finding & { file?: string })[], withFile: boolean): OutSheet {
   const headers = ['序号', '规则', '级别', ...(withFile ? ['文件'] : []), '工作表', '单元格', '姓名', '说明', '处理建议'];
   const rows: OutCell[][] = [headers.map((h) => c(h, 'header'))];
-  findings.forEach((f, i) => {
-    rows.push([
-      c(i + 1, 'number'), c(f.rule, 'cell'), c(LEVEL_ZH[f.level], f.colour ?? 'cell'),
-      ...(withFile ? [c(f.file ?? '', 'cell')] : []),
-      c(f.sheet, 'cell'), c(f.cell, withFile ? 'cell' : 'link', withFile ? undefined : sheetRef(f.sheet, f.row, f.col)),
-      c(f.name, 'cell'), c(f.message, 'wrap'), c(f.action, 'wrap'),
-    ]);
-  });
+  for (let i = 0; i < findings.length; i++) rows.push(findingRow(findings[i], i, withFile));
   return {
     name: FINDINGS_SHEET, rows, merges: [], freezeRows: 1, headerRow: 1, landscape: true,
     widths: [6, 7, 7, ...(withFile ? [24] : []), 12, 9, 10, 60, 36],
@@ -197,13 +207,25 @@ export function summarySheet(meta: { unit: string; checkDate: string; profile: s
   };
 }
 
-/** The cells to mark, keyed by sheet, then by a number made of row and column (no string built per cell); listed sheet by sheet. */
+/**
+ * The cells to mark, listed sheet by sheet in the order they are first marked. Cells with findings are keyed by
+ * sheet, then by a number made of row and column (no string built per cell); a person's verdict cell is looked up
+ * among them, and otherwise listed without a key: no other mark can fall on it (one person per row).
+ */
 class Marks {
   private readonly sheets = new Map<string, { at: Map<number, CellMark>; list: CellMark[] }>();
+  private last: { name: string; marks: { at: Map<number, CellMark>; list: CellMark[] } } | undefined;
 
-  at(sheet: string, row: number, col: number): CellMark {
+  private of(sheet: string): { at: Map<number, CellMark>; list: CellMark[] } {
+    if (this.last?.name === sheet) return this.last.marks;
     let bySheet = this.sheets.get(sheet);
     if (!bySheet) this.sheets.set(sheet, (bySheet = { at: new Map(), list: [] }));
+    this.last = { name: sheet, marks: bySheet };
+    return bySheet;
+  }
+
+  at(sheet: string, row: number, col: number): CellMark {
+    const bySheet = this.of(sheet);
     const key = row * 20000 + col;
     let m = bySheet.at.get(key);
     if (!m) {
@@ -215,7 +237,14 @@ class Marks {
   }
 
   verdict(p: PersonVerdict): void {
-    if (p.colour !== 'none') this.at(p.sheet, p.row, p.col).verdict = p.colour;
+    if (p.colour === 'none') return;
+    const bySheet = this.of(p.sheet);
+    let m = bySheet.at.get(p.row * 20000 + p.col);
+    if (!m) {
+      m = { sheet: p.sheet, row: p.row, col: p.col, finding: false, note: '' };
+      bySheet.list.push(m);
+    }
+    m.verdict = p.colour;
   }
 
   list(): CellMark[] {
@@ -231,14 +260,16 @@ export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptio
   const marks = new Marks();
   // each marked cell's findings, in the order of the findings
   const onCell = new Map<CellMark, Finding[]>();
-  for (const f of r.findings) {
+  const findings = r.findings;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
     const m = marks.at(f.sheet, f.row, f.col);
     m.finding = true;
     const fs = onCell.get(m);
     if (fs) fs.push(f);
     else onCell.set(m, [f]);
   }
-  for (const [m, fs] of onCell) m.note = noteFor(fs);
+  onCell.forEach((fs, m) => (m.note = noteFor(fs)));
   // The certificate's reasons stand in 问题说明 on the same row; notes are kept for the cells at fault.
   const people = r.people;
   for (let i = 0; i < people.length; i++) marks.verdict(people[i]);

@@ -1,10 +1,10 @@
 import { Day } from './dates';
 import { fieldNo, LIVE_CERT, TableKind, TABLES } from './fields';
-import { IdInfo, IdProblem, parseId } from './idnumber';
+import { idBirthOf, idBirthYmdOf, idCode, idGenderOf, IdInfo, idKindOf, IdProblem, idProblemOf } from './idnumber';
 import { Table } from './reader';
 import { compact } from './text';
 import { CellValue } from './types';
-import { Bad, Cell, ColumnReader } from './values';
+import { Bad, Cell, ColumnReader, isStray } from './values';
 
 /** The rows of a check are numbered sheet by sheet: the sheet's position × 2²¹ + the worksheet row (Excel has 2²⁰ rows). */
 export const ROW_KEY_SHEET = 2 ** 21;
@@ -15,30 +15,102 @@ export function rowKey(sheetIndex: number, row: number): number {
 const asText = (c: Cell): string | undefined => (typeof c === 'string' ? c : undefined);
 const asNumber = (c: Cell): number | undefined => (typeof c === 'number' ? c : undefined);
 
+const P = (key: string) => fieldNo('person', key);
+const UNIT = P('unit'), AGENCY = P('agency'), NAME = P('name'), GENDER = P('gender'), ID = P('idNumber');
+const STAFF = P('staffCategory'), ON_POST = P('onEnforcementPost'), EMPLOYMENT = P('employmentStatus');
+const DEPARTURE = P('departureDate'), CERT = P('certNumber'), VERSION = P('certVersion'), ISSUE = P('issueDate');
+const EXPIRY = P('expiryDate'), STATUS = P('certStatus'), TRANSFER_IN = P('transferInDate');
+const NEW_FIELD_HOURS = P('newFieldTrainingHours'), REVIEWED = P('transferReviewed'), ANNUAL_HOURS = P('annualTrainingHours');
+const REVIEW = P('annualReview'), SANCTION = P('sanction');
+const AGENCY_NAME = fieldNo('agency', 'agencyName');
+
 /**
- * A table's readings, column by column: col(field position in TABLES[kind].fields)[record index]. A column is
- * read whole the first time a rule asks for it (columns no rule reads, such as 备注, are never read), and kept
- * by column, so that a check allocates one array per column, not one per row.
+ * Read one row's cells into the columns (a function of its own, which the JIT optimises once for every check);
+ * a key field's stray characters (D13) are counted as it is read.
+ */
+function readRow(values: CellValue[], r: number, cols: Cell[][], readers: ColumnReader[], at: number[]): void {
+  for (let k = 0; k < readers.length; k++) {
+    const v = values[at[k]];
+    const raw = v === undefined ? null : v;
+    const reader = readers[k];
+    const cell = reader.read(raw);
+    cols[k][r] = cell;
+    if (cell !== raw && reader.def.key_field && isStray(raw, cell, reader.def)) {
+      if (reader.strays++ === 0) reader.firstStray = r;
+    }
+  }
+}
+
+const LIVE = 1, HOLDS = 2, DEPARTED = 4;
+/** no ID number to check (blank, or unreadable: D03) */
+const NO_ID = 0x7fffffff;
+
+/**
+ * What many rules ask of a person, worked out once for each row when the table is read, and kept in arrays by
+ * row (no object per row): certificate facts, the compacted 执法主体, the ID number checked against GB 11643.
+ */
+class PersonFacts {
+  readonly flags: Uint8Array;
+  readonly agencyKey: (string | undefined)[];
+  /** idCode of the ID number, or NO_ID */
+  readonly id: Float64Array;
+  /** the row of sheet 执法主体 the person's 执法主体 names (set by the engine) */
+  readonly body: (Body | undefined)[];
+
+  constructor(cols: Columns, today: Day) {
+    const n = cols.table.records.length;
+    this.flags = new Uint8Array(n);
+    this.agencyKey = new Array<string | undefined>(n);
+    this.id = new Float64Array(n);
+    this.body = new Array<Body | undefined>(n).fill(undefined);
+    const status = cols.col(STATUS), cert = cols.col(CERT), employment = cols.col(EMPLOYMENT);
+    const agency = cols.col(AGENCY), id = cols.col(ID);
+    for (let r = 0; r < n; r++) this.read(r, status[r], cert[r], employment[r], agency[r], id[r], today);
+  }
+
+  private read(r: number, statusCell: Cell, cert: Cell, employmentCell: Cell, agencyCell: Cell, idCell: Cell, today: Day): void {
+    const status = asText(statusCell);
+    // a number without a status counts as a certificate in hand
+    const live = status !== undefined ? LIVE_CERT.includes(status) : statusCell === null && cert !== null;
+    const holds = live || status === '申领中';
+    const employment = asText(employmentCell);
+    const departed = employment !== undefined && employment !== '在岗';
+    this.flags[r] = (live ? LIVE : 0) | (holds ? HOLDS : 0) | (departed ? DEPARTED : 0);
+    const agency = asText(agencyCell);
+    this.agencyKey[r] = agency === undefined ? undefined : compact(agency);
+    const id = asText(idCell);
+    this.id[r] = id ? idCode(id, today) : NO_ID;
+  }
+}
+
+/**
+ * A table's readings, column by column: col(field position in TABLES[kind].fields)[record index]. The fields
+ * rules check are read when the table is, in one pass over the rows (a row's cells lie together in memory); free
+ * text that only informs (序号, 职务, 备注…) is read whole the first time something asks for it. Kept by column,
+ * so that a check allocates an array per column, not one per row.
  */
 export class Columns {
   private readonly cols: (Cell[] | undefined)[];
   private blank: Cell[] | undefined = undefined;
+  /** a person table's facts */
+  facts: PersonFacts | undefined = undefined;
+  /** key fields with stray characters (D13), by field position: how many cells, and the first one's index */
+  readonly strays = new Map<number, { count: number; first: number }>();
 
-  constructor(readonly table: Table) {
+  constructor(readonly table: Table, readonly sheetIndex: number) {
     const fields = TABLES[table.kind].fields;
     this.cols = new Array<Cell[] | undefined>(fields.length).fill(undefined);
-    // The fields rules check are read now, in one pass over the rows (a row's cells lie together in memory);
-    // free text that only informs (序号, 职务, 备注…) waits until something asks for it.
     const eager = fields.flatMap((f, i) => (table.fieldIndex[f.key] !== undefined && (f.type !== 'text' || f.key_field || f.required) ? [i] : []));
     const n = table.records.length;
     const at = eager.map((i) => table.fieldIndex[fields[i].key]);
     const readers = eager.map((i) => new ColumnReader(fields[i]));
-    const cols = eager.map(() => new Array<Cell>(n).fill(null));
-    for (let r = 0; r < n; r++) {
-      const values = table.records[r].values;
-      for (let k = 0; k < eager.length; k++) cols[k][r] = readers[k].read(values[at[k]] ?? null);
-    }
-    eager.forEach((i, k) => (this.cols[i] = cols[k]));
+    // every element is written below
+    const cols = eager.map(() => new Array<Cell>(n));
+    for (let r = 0; r < n; r++) readRow(table.records[r].values, r, cols, readers, at);
+    eager.forEach((i, k) => {
+      this.cols[i] = cols[k];
+      if (readers[k].strays) this.strays.set(i, { count: readers[k].strays, first: readers[k].firstStray });
+    });
   }
 
   col(i: number): Cell[] {
@@ -65,26 +137,42 @@ export class Columns {
 
 /**
  * One row of a table, every cell read once as its field's type when the table is read: rules look readings up,
- * they never parse. Generic rules read by field position (at); the rest read named fields.
+ * they never parse. Generic rules read by field position (at); the rest read named fields. The record itself is
+ * two numbers' worth: its table's readings and its index in them.
  */
 export class Rec {
-  /** a number naming this row within the check (rowKey) */
-  readonly key: number;
-  readonly sheet: string;
-
   constructor(
-    readonly kind: TableKind,
-    readonly table: Table,
-    /** the grid's own row (no copy) */
-    readonly values: CellValue[],
-    readonly row: number,
-    key: number,
-    /** the table's readings, and this record's index in them */
+    /** the table's readings */
     readonly cols: Columns,
+    /** this record's index in them */
     readonly index: number,
-  ) {
-    this.key = key;
-    this.sheet = table.sheet;
+  ) {}
+
+  get kind(): TableKind {
+    return this.cols.table.kind;
+  }
+
+  get table(): Table {
+    return this.cols.table;
+  }
+
+  get sheet(): string {
+    return this.cols.table.sheet;
+  }
+
+  /** the worksheet row */
+  get row(): number {
+    return this.cols.table.records[this.index].row;
+  }
+
+  /** the grid's own row (no copy) */
+  get values(): CellValue[] {
+    return this.cols.table.records[this.index].values;
+  }
+
+  /** a number naming this row within the check (rowKey) */
+  get key(): number {
+    return rowKey(this.cols.sheetIndex, this.row);
   }
 
   /** the reading of the field at this position in TABLES[kind].fields: null where blank or where the table lacks the column */
@@ -103,7 +191,7 @@ export class Rec {
   }
 
   cell(key: string): Cell {
-    return this.cols.col(fieldNo(this.kind, key))[this.index];
+    return this.at(fieldNo(this.kind, key));
   }
 
   /** The value when it reads cleanly, else undefined. */
@@ -135,51 +223,81 @@ export class Rec {
   }
 }
 
-const P = (key: string) => fieldNo('person', key);
-const UNIT = P('unit'), AGENCY = P('agency'), NAME = P('name'), GENDER = P('gender'), ID = P('idNumber');
-const STAFF = P('staffCategory'), ON_POST = P('onEnforcementPost'), EMPLOYMENT = P('employmentStatus');
-const DEPARTURE = P('departureDate'), CERT = P('certNumber'), VERSION = P('certVersion'), ISSUE = P('issueDate');
-const EXPIRY = P('expiryDate'), STATUS = P('certStatus'), TRANSFER_IN = P('transferInDate');
-const NEW_FIELD_HOURS = P('newFieldTrainingHours'), REVIEWED = P('transferReviewed'), ANNUAL_HOURS = P('annualTrainingHours');
-const REVIEW = P('annualReview'), SANCTION = P('sanction');
-const AGENCY_NAME = fieldNo('agency', 'agencyName');
-
 /** A row of sheet 执法人员: its fields by name, and the facts many rules need, each worked out once. */
 export class Person extends Rec {
-  /** a certificate in hand (正常, 挂失, 暂扣), or a number without a status */
-  readonly live: boolean;
-  /** live, or applied for (申领中): "a certificate" of workbook.md includes an application */
-  readonly holds: boolean;
-  /** 在岗状态 read and not 在岗 */
-  readonly departed: boolean;
-  /** 执法主体 with every space taken out, for matching the bodies sheet */
-  readonly agencyKey: string | undefined;
-  /** 执法证号 with every space taken out */
-  readonly certKey: string | undefined;
-  /** the row of sheet 执法主体 this person's 执法主体 names, if any (set by the engine) */
-  body: Rec | undefined = undefined;
-  /** the ID number checked against GB 11643, null when there is none */
-  readonly idCheck: IdInfo | { problem: IdProblem } | null;
-
-  constructor(table: Table, values: CellValue[], row: number, key: number, cols: Columns, index: number, today: Day) {
-    super('person', table, values, row, key, cols, index);
-    const status = asText(this.at(STATUS));
-    this.live = status !== undefined ? LIVE_CERT.includes(status) : this.at(STATUS) === null && this.at(CERT) !== null;
-    this.holds = this.live || status === '申领中';
-    const employment = asText(this.at(EMPLOYMENT));
-    this.departed = employment !== undefined && employment !== '在岗';
-    const agency = asText(this.at(AGENCY));
-    this.agencyKey = agency === undefined ? undefined : compact(agency);
-    const cert = asText(this.at(CERT));
-    this.certKey = cert === undefined ? undefined : compact(cert);
-    const id = asText(this.at(ID));
-    this.idCheck = id ? parseId(id, today) : null;
+  private get facts(): PersonFacts {
+    return this.cols.facts!;
   }
 
-  /** The ID number's facts when it is a valid number. */
+  /** a certificate in hand (正常, 挂失, 暂扣), or a number without a status */
+  get live(): boolean {
+    return (this.facts.flags[this.index] & LIVE) !== 0;
+  }
+
+  /** live, or applied for (申领中): "a certificate" of workbook.md includes an application */
+  get holds(): boolean {
+    return (this.facts.flags[this.index] & HOLDS) !== 0;
+  }
+
+  /** 在岗状态 read and not 在岗 */
+  get departed(): boolean {
+    return (this.facts.flags[this.index] & DEPARTED) !== 0;
+  }
+
+  /** 执法主体 with every space taken out, for matching the bodies sheet */
+  get agencyKey(): string | undefined {
+    return this.facts.agencyKey[this.index];
+  }
+
+  /** the row of sheet 执法主体 this person's 执法主体 names, if any (set by the engine) */
+  get body(): Body | undefined {
+    return this.facts.body[this.index];
+  }
+
+  set body(b: Body | undefined) {
+    this.facts.body[this.index] = b;
+  }
+
+  /** the ID number is there (readable text) */
+  get hasIdNumber(): boolean {
+    return this.facts.id[this.index] !== NO_ID;
+  }
+
+  /** what is wrong with the ID number (GB 11643), if it is there and wrong */
+  get idProblem(): IdProblem | undefined {
+    const code = this.facts.id[this.index];
+    return code === NO_ID ? undefined : idProblemOf(code);
+  }
+
+  /** the gender the ID number gives, when it is valid */
+  get idGender(): '男' | '女' | undefined {
+    const code = this.facts.id[this.index];
+    return code === NO_ID || code < 0 ? undefined : idGenderOf(code);
+  }
+
+  /** the birth day the ID number gives, when it is valid */
+  get birth(): Day | undefined {
+    const code = this.facts.id[this.index];
+    return code === NO_ID || code < 0 ? undefined : idBirthOf(code);
+  }
+
+  /** the birth date the ID number gives as yyyymmdd, when it is valid */
+  get birthYmd(): number | undefined {
+    const code = this.facts.id[this.index];
+    return code === NO_ID || code < 0 ? undefined : idBirthYmdOf(code);
+  }
+
+  /** 18 or 15 digits, when the ID number is valid */
+  get idKind(): 18 | 15 | undefined {
+    const code = this.facts.id[this.index];
+    return code === NO_ID || code < 0 ? undefined : idKindOf(code);
+  }
+
+  /** The ID number's facts when it is a valid number (an object: for callers outside the rules' hot paths). */
   id(): IdInfo | null {
-    const c = this.idCheck;
-    return c !== null && 'birth' in c ? c : null;
+    const code = this.facts.id[this.index];
+    if (code === NO_ID || code < 0) return null;
+    return { id: this.idNumber!, kind: idKindOf(code), birth: idBirthOf(code), gender: idGenderOf(code) };
   }
 
   get unit() { return asText(this.at(UNIT)); }
@@ -211,35 +329,46 @@ export class Person extends Rec {
   get sanction() { return asText(this.at(SANCTION)); }
 }
 
-/** A row of sheet 执法主体, with its name compacted once. */
+/** A row of sheet 执法主体. */
 export class Body extends Rec {
-  /** 执法主体名称 with every space taken out */
-  readonly nameKey: string;
-  constructor(table: Table, values: CellValue[], row: number, key: number, cols: Columns, index: number) {
-    super('agency', table, values, row, key, cols, index);
-    this.nameKey = compact(this.label);
+  private compacted: string | undefined = undefined;
+
+  /** 执法主体名称 with every space taken out (worked out once) */
+  get nameKey(): string {
+    return (this.compacted ??= compact(this.label));
   }
 }
 
 export function readPeople(table: Table, sheetIndex: number, today: Day): Person[] {
-  const cols = new Columns(table);
-  return table.records.map((r, i) => new Person(table, r.values, r.row, rowKey(sheetIndex, r.row), cols, i, today));
+  const cols = new Columns(table, sheetIndex);
+  cols.facts = new PersonFacts(cols, today);
+  const out = new Array<Person>(table.records.length);
+  for (let i = 0; i < out.length; i++) out[i] = new Person(cols, i);
+  return out;
 }
 
 export function readBodies(table: Table, sheetIndex: number): Body[] {
-  const cols = new Columns(table);
-  return table.records.map((r, i) => new Body(table, r.values, r.row, rowKey(sheetIndex, r.row), cols, i));
+  const cols = new Columns(table, sheetIndex);
+  return table.records.map((_, i) => new Body(cols, i));
 }
 
-/** Certificate facts of workbook.md: "a certificate" includes an application. */
-export function liveCertificate(p: Person): boolean {
-  return p.live;
-}
-
-export function holdsCertificate(p: Person): boolean {
-  return p.holds;
-}
-
-export function departed(p: Person): boolean {
-  return p.departed;
+/**
+ * A key field's cells with stray characters (D13), counted when the tables were read: how many over the tables of
+ * these records, and the first of them.
+ */
+export function strayCells(recs: Rec[], i: number): { count: number; first: Rec | undefined } {
+  let count = 0;
+  let first: Rec | undefined;
+  let cols: Columns | undefined;
+  for (let r = 0; r < recs.length; r++) {
+    // each table's records follow one another, from index 0
+    if (recs[r].cols === cols) continue;
+    cols = recs[r].cols;
+    const s = cols.strays.get(i);
+    if (s) {
+      count += s.count;
+      first ??= recs[r + s.first];
+    }
+  }
+  return { count, first };
 }

@@ -101,10 +101,16 @@ export function summarize(r: CheckResult, by: 'agency' | 'file'): SummaryRow[] {
   };
   // a row's place as a number (sheet's number × 2²¹ + row): no string built per person
   const sheetNo = new Map<string, number>();
+  let lastSheet = '';
+  let lastNo = -1;
   const at = (sheet: string, row: number) => {
-    let n = sheetNo.get(sheet);
-    if (n === undefined) sheetNo.set(sheet, (n = sheetNo.size));
-    return n * 2 ** 21 + row;
+    if (sheet !== lastSheet || lastNo < 0) {
+      let n = sheetNo.get(sheet);
+      if (n === undefined) sheetNo.set(sheet, (n = sheetNo.size));
+      lastSheet = sheet;
+      lastNo = n;
+    }
+    return lastNo * 2 ** 21 + row;
   };
   // the summary row of each spelling of a name, so that a name is compacted once, not once per person
   const bySpelling = new Map<string, SummaryRow>();

@@ -15,10 +15,12 @@ export function hasSpace(s: string): boolean {
   return false;
 }
 
-/** anything cleanText would change: full-width forms (！-～), the ideographic space, any whitespace */
-function needsCleaning(s: string): boolean {
+/** True when cleanText may change s: full-width forms (！-～), the ideographic space, any whitespace. */
+export function needsCleaning(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    // most characters are printable ASCII or CJK, which are neither spaces nor full-width forms
+    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) continue;
     if ((c >= 0xff01 && c <= 0xff5e) || isSpaceCode(c)) return true;
   }
   return false;

@@ -1,6 +1,6 @@
 import { dayFromNumber, dayFromText } from './dates';
 import { FieldDef, YES_VARIANTS } from './fields';
-import { cleanText, nearest } from './text';
+import { cleanText, hasStrayCharacters, nearest, needsCleaning } from './text';
 import { CellValue, isCellError } from './types';
 
 /** Why a cell cannot be read as its field's type. */
@@ -129,6 +129,15 @@ function readText(raw: string, def: FieldDef): Cell {
   }
 }
 
+/**
+ * A text cell that reads differently once cleaned (stray spaces, line breaks, full-width characters: D13). A text
+ * field's reading is the cleaned text, so the same text means nothing was cleaned away.
+ */
+export function isStray(raw: CellValue, cell: Cell, def: FieldDef): boolean {
+  if (typeof raw !== 'string' || cell === raw) return false;
+  return (def.type === 'text' && typeof cell === 'string') || hasStrayCharacters(raw);
+}
+
 /** Clerks repeat the same few spellings (是, 行政编制, 正常…): their readings are shared across checks, not recomputed. */
 const MEMO = new WeakMap<FieldDef, Map<string | number, Cell>>();
 const MEMO_LIMIT = 4096;
@@ -143,7 +152,16 @@ export class ColumnReader {
   private last: CellValue | undefined = undefined;
   private lastCell: Cell = null;
 
+  /** a text field: a string that needs no cleaning reads as itself */
+  private readonly plain: boolean;
+  private readonly id: boolean;
+  /** key fields (D13): how many cells read differently once cleaned, and the first of them */
+  strays = 0;
+  firstStray = -1;
+
   constructor(readonly def: FieldDef) {
+    this.plain = def.type === 'text';
+    this.id = def.type === 'id';
     let m: Map<string | number, Cell> | undefined;
     if (def.type !== 'text' && def.type !== 'id') {
       m = MEMO.get(def);
@@ -153,6 +171,15 @@ export class ColumnReader {
   }
 
   read(raw: CellValue): Cell {
+    // text as the clerk should type it (nothing to clean) reads as itself; ID numbers as they should be typed
+    // (digits and X) too. These columns are mostly distinct values: they are not compared with the last one.
+    if (typeof raw === 'string' && raw !== '') {
+      if (this.plain) {
+        if (!needsCleaning(raw)) return raw;
+      } else if (this.id && plainId(raw)) {
+        return raw;
+      }
+    }
     if (raw === this.last) return this.lastCell;
     let cell: Cell | undefined;
     const m = this.memo;

@@ -5,17 +5,17 @@ import { isCellError } from '../types';
 
 /** The rule on one person: called for each, by eachPerson. */
 function checkPerson(p: Person, ctx: RuleContext): void {
-  const r = p.idCheck;
-  if (r === null) {
+  if (!p.hasIdNumber) {
     const raw = p.raw('idNumber');
     if (isCellError(raw)) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'errorValue', data: { value: raw.error } });
     return;
   }
-  if (!('problem' in r)) return;
+  const problem = p.idProblem;
+  if (problem === undefined) return;
   const value = p.idNumber!;
   const data: Record<string, string | number> = { value, length: value.length };
-  if (r.problem === 'checkDigit') data.expected = checkDigit(value);
-  ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: r.problem, data });
+  if (problem === 'checkDigit') data.expected = checkDigit(value);
+  ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: problem, data });
 }
 
 const rule: Rule = {

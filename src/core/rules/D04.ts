@@ -4,9 +4,9 @@ import { eachPerson, Rule, RuleContext } from '../rule';
 /** The rule on one person: called for each, by eachPerson. */
 function checkPerson(p: Person, ctx: RuleContext): void {
   const given = p.gender;
-  const id = p.id();
-  if (given && id && given !== id.gender) {
-    ctx.report({ table: 'person', rec: p, field: 'gender', messageId: 'mismatch', data: { given, fromId: id.gender } });
+  const fromId = p.idGender;
+  if (given && fromId && given !== fromId) {
+    ctx.report({ table: 'person', rec: p, field: 'gender', messageId: 'mismatch', data: { given, fromId } });
   }
 }
 

@@ -1,4 +1,5 @@
 import { Person } from '../record';
+import { compact } from '../text';
 import { duplicateGroups, othersInGroup, placesData, rowPlace, Rule } from '../rule';
 
 /** Same person = same ID number, or same name where an ID is missing. */
@@ -19,11 +20,12 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const group of duplicateGroups(ctx.people, (p) => p.certKey)) {
+    // the number with every space taken out: clerks space it differently
+    for (const group of duplicateGroups(ctx.people, (p) => { const c = p.certNumber; return c === undefined ? undefined : compact(c); })) {
       othersInGroup(group, who, (p, listed, total) => {
         if (total === 0) return;
-        const data = placesData(listed.map((o) => rowPlace(p, o)), total);
-        ctx.report({ table: 'person', rec: p, field: 'certNumber', messageId: 'duplicate', data: { value: p.certNumber!, ...data } });
+        const { others, more, moreEn } = placesData(listed.map((o) => rowPlace(p, o)), total);
+        ctx.report({ table: 'person', rec: p, field: 'certNumber', messageId: 'duplicate', data: { value: p.certNumber!, others, more, moreEn } });
       });
     }
   },

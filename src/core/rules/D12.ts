@@ -3,8 +3,7 @@ import { eachPerson, Rule, RuleContext } from '../rule';
 
 /** The rule on one person: called for each, by eachPerson. */
 function checkPerson(p: Person, ctx: RuleContext): void {
-  const id = p.id();
-  if (id?.kind === 15) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'old', data: { value: id.id } });
+  if (p.idKind === 15) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'old', data: { value: p.idNumber! } });
 }
 
 const rule: Rule = {

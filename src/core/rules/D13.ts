@@ -1,18 +1,9 @@
-import { FieldType, TABLES, TableKind } from '../fields';
-import { Table } from '../reader';
-import { Rec } from '../record';
-import { eachPerson, Rule } from '../rule';
-import { hasStrayCharacters } from '../text';
-import { Cell } from '../values';
+import { TABLES, TableKind } from '../fields';
+import { strayCells } from '../record';
+import { Rule } from '../rule';
 
 const keyFields = (kind: TableKind) => TABLES[kind].fields.flatMap((def, i) => (def.key_field ? [{ def, i }] : []));
 const KEY_FIELDS = { person: keyFields('person'), agency: keyFields('agency') };
-
-/** A text cell that reads differently once cleaned. A text field's reading is the cleaned text: the same text means nothing was cleaned away. */
-function stray(raw: string, cell: Cell, type: FieldType): boolean {
-  if (cell === raw) return false;
-  return (type === 'text' && typeof cell === 'string') || hasStrayCharacters(raw);
-}
 
 const rule: Rule = {
   meta: {
@@ -27,32 +18,12 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const kind of ['person', 'agency'] as const) {
-      const keys = KEY_FIELDS[kind];
-      const counts = keys.map(() => 0);
-      const firsts: (Rec | undefined)[] = keys.map(() => undefined);
-      // the key fields' columns in the row's table (people may come from several sheets)
-      let table: Table | undefined;
-      let at: (number | undefined)[] = [];
-      const visit = (r: Rec) => {
-        if (r.table !== table) {
-          table = r.table;
-          at = keys.map(({ def }) => r.table.fieldIndex[def.key]);
-        }
-        for (let k = 0; k < keys.length; k++) {
-          const col = at[k];
-          const raw = col === undefined ? undefined : r.values[col];
-          if (typeof raw === 'string' && stray(raw, r.at(keys[k].i), keys[k].def.type)) {
-            counts[k]++;
-            firsts[k] ??= r;
-          }
-        }
-      };
-      if (kind === 'person') eachPerson(ctx, visit);
-      else ctx.agencies.forEach(visit);
-      keys.forEach(({ def }, k) => {
-        if (firsts[k]) ctx.report({ table: kind, rec: firsts[k], field: def.key, messageId: 'stray', data: { count: counts[k] } });
-      });
+    // the cells were counted as the tables were read (a cell reads differently once cleaned)
+    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
+      for (const { def, i } of KEY_FIELDS[kind]) {
+        const { count, first } = strayCells(recs, i);
+        if (first) ctx.report({ table: kind, rec: first, field: def.key, messageId: 'stray', data: { count } });
+      }
     }
   },
 };

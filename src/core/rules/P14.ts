@@ -1,13 +1,13 @@
-import { ageOn } from '../dates';
+import { ageOnYmd } from '../dates';
 import { Person } from '../record';
 import { eachPerson, Rule, RuleContext } from '../rule';
 
 /** The rule on one person: called for each, by eachPerson. */
 function checkPerson(p: Person, ctx: RuleContext): void {
-  const id = p.id();
-  if (!id || p.employmentStatus !== '在岗') return;
-  const limit = id.gender === '男' ? ctx.params.retirementAgeMale : ctx.params.retirementAgeFemale;
-  const age = ageOn(id.birth, ctx.checkDate);
+  const birth = p.birthYmd;
+  if (birth === undefined || p.employmentStatus !== '在岗') return;
+  const limit = p.idGender === '男' ? ctx.params.retirementAgeMale : ctx.params.retirementAgeFemale;
+  const age = ageOnYmd(birth, ctx.checkDate);
   if (age >= limit) ctx.report({ table: 'person', rec: p, field: 'idNumber', messageId: 'age', data: { age, limit } });
 }
 
