@@ -1,17 +1,77 @@
-// ESLint 9 over the code that talks to Office. eslint-plugin-office-addins' shared configs do not set
-// the TypeScript parser (and bring prettier's formatting rules), so its Office.js rules are wired here.
+// ESLint 9 over the code that talks to Office, and the core's boundary. eslint-plugin-office-addins' shared configs
+// do not set the TypeScript parser (and bring prettier's formatting rules), so its Office.js rules are wired here.
 import officeAddins from 'eslint-plugin-office-addins';
 import tsParser from '@typescript-eslint/parser';
 
 const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((r) => [`office-addins/${r}`, 'error']));
 
+const typescript = {
+  parser: tsParser,
+  parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } },
+};
+
+/**
+ * The core (src/core) is pure TypeScript that every host runs: it imports only itself and zod (with zod's
+ * locales). Nothing from a host (../office, ../xlsx, ../sim, ../taskpane, ../cli…), no Node built-in, no exceljs,
+ * no React. A relative import may not climb out of src/core: a file n folders below src/core may use at most n
+ * "../", so each depth has its own block.
+ */
+const NOT_A_PACKAGE = {
+  // anything that is neither relative nor zod: node:fs, fs, path, exceljs, react, @fluentui/…
+  regex: '^(?!\\.{1,2}/)(?!zod(/|$)).*',
+  message: 'The core imports only its own modules and zod: no Node built-ins, exceljs, React or host code (src/core is run by every host).',
+};
+const coreImports = (depth) => ({
+  patterns: [
+    NOT_A_PACKAGE,
+    {
+      regex: `^(\\.\\./){${depth + 1},}`,
+      message: 'An import that leaves src/core: the core may not depend on a host (office, xlsx, sim, taskpane, cli…). Move the code into src/core or pass it in.',
+    },
+  ],
+});
+const coreFiles = (depth) => [`src/core/${'*/'.repeat(depth)}*.ts`];
+const coreBlocks = [0, 1, 2, 3].map((depth) => ({
+  files: coreFiles(depth),
+  languageOptions: typescript,
+  rules: {
+    'no-restricted-imports': ['error', coreImports(depth)],
+    // require(), import() and host globals are the boundary's other doors
+    'no-restricted-syntax': ['error',
+      { selector: "CallExpression[callee.name='require']", message: 'The core uses import, not require().' },
+      { selector: 'ImportExpression', message: 'The core loads no module at run time.' },
+    ],
+    'no-restricted-globals': ['error',
+      ...['process', 'require', 'module', '__dirname', '__filename', 'Buffer', 'window', 'document', 'Office', 'Excel']
+        .map((name) => ({ name, message: `The core runs in every host: no ${name}.` })),
+    ],
+  },
+}));
+
+/**
+ * Hosts import the core through its index (src/core/index.ts), never a module inside it. Off until the hosts'
+ * imports are rewritten: run HOST_IMPORTS=error npx eslint src bench scripts to see what is left, then make
+ * 'error' the default and add the host folders to the lint script.
+ */
+const hostImports = process.env.HOST_IMPORTS ?? 'off';
+const hostBlock = {
+  files: ['src/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
+  ignores: ['src/core/**'],
+  languageOptions: typescript,
+  rules: {
+    'no-restricted-imports': [hostImports, {
+      patterns: [{
+        regex: '^(\\.{1,2}/)+(src/)?core/(?!index(\\.ts)?$).+',
+        message: "Import the core through its index ('../core'), not a module inside it: src/core/index.ts is the core's public face.",
+      }],
+    }],
+  },
+};
+
 export default [
   {
     files: ['src/office/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'src/webview/**/*.ts'],
-    languageOptions: {
-      parser: tsParser,
-      parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } },
-    },
+    languageOptions: typescript,
     plugins: { 'office-addins': officeAddins },
     rules: {
       ...officeRules,
@@ -19,4 +79,6 @@ export default [
       'no-eval': 'error',
     },
   },
+  ...coreBlocks,
+  hostBlock,
 ];
