@@ -8,7 +8,7 @@ import { CellValue } from '../src/core/types';
 import { demoUnits } from '../src/sample/demo';
 import { readGrid, readGridBytes } from '../src/xlsx/fast-read';
 import { PackedPart, zipOf } from '../src/xlsx/package';
-import { openWorkbook, workbookGrid } from '../src/xlsx/read';
+import { openWorkbook, workbookGrid } from './helpers/exceljs-grid';
 import { writeBook } from '../src/xlsx/write-book';
 import { tmpDir } from './helpers/files';
 

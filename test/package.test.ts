@@ -11,7 +11,7 @@ import { readGrid } from '../src/xlsx/fast-read';
 import { InputError } from '../src/xlsx/input-error';
 import { packParts } from '../src/xlsx/pack-node';
 import { DEFAULT_PACKAGE_LIMITS, openPackage, packParts as packPartsBrowser, PackedPart, zipOf } from '../src/xlsx/package';
-import { openWorkbook } from '../src/xlsx/read';
+import { openWorkbook } from './helpers/exceljs-grid';
 import { writeBook } from '../src/xlsx/write-book';
 import { tmpDir } from './helpers/files';
 

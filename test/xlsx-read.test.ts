@@ -3,7 +3,7 @@ import path from 'path';
 import { dayFromIso, serialFromDay } from '../src/core/dates';
 import { DEFAULT_PROFILE } from '../src/core/profile';
 import { checkFile } from '../src/xlsx/check-file';
-import { plainValue } from '../src/xlsx/read';
+import { plainValue } from './helpers/exceljs-grid';
 import { load, tmpDir } from './helpers/files';
 import { holder } from './helpers/grid';
 

@@ -1,8 +1,10 @@
-import type ExcelJS from 'exceljs';
-import { serialFromDay } from '../core/dates';
-import { CellValue, SheetGrid, WorkbookGrid } from '../core/types';
+import ExcelJS from 'exceljs';
+import path from 'path';
+import { serialFromDay } from '../../src/core/dates';
+import { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/types';
+import { guardedFile, InputError } from '../../src/xlsx/guard';
 
-/* An exceljs workbook as the core's plain grids: no Node API here, so the task pane can use it too. */
+/* exceljs as an independent reader, for tests: an exceljs workbook as the core's plain grids. */
 
 /** exceljs cell value → the core's plain value (dates as serials, formulas as their cached result). */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
@@ -39,3 +41,18 @@ export function workbookGrid(wb: ExcelJS.Workbook, file: string): WorkbookGrid {
   return { file, sheets: wb.worksheets.map(sheetGrid) };
 }
 
+
+
+
+/** Open an .xlsx for checking; every failure becomes an InputError with a Chinese message. */
+export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const data = await guardedFile(file);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new InputError(`文件「${path.basename(file)}」已损坏或格式异常，无法读取（${(e as Error).message.slice(0, 80)}）。请在 Excel 中打开并另存为 .xlsx 后重试。`);
+  }
+  if (wb.worksheets.length === 0) throw new InputError(`文件「${path.basename(file)}」中没有工作表。`, 'not-a-roster');
+  return wb;
+}
