@@ -239,12 +239,10 @@ class Marks {
   verdict(p: PersonVerdict): void {
     if (p.colour === 'none') return;
     const bySheet = this.of(p.sheet);
-    let m = bySheet.at.get(p.row * 20000 + p.col);
-    if (!m) {
-      m = { sheet: p.sheet, row: p.row, col: p.col, finding: false, note: '' };
-      bySheet.list.push(m);
-    }
-    m.verdict = p.colour;
+    const m = bySheet.at.get(p.row * 20000 + p.col);
+    // made whole (a property added later would cost each mark a second allocation)
+    if (!m) bySheet.list.push({ sheet: p.sheet, row: p.row, col: p.col, finding: false, note: '', verdict: p.colour });
+    else m.verdict = p.colour;
   }
 
   list(): CellMark[] {

@@ -372,3 +372,50 @@ export function strayCells(recs: Rec[], i: number): { count: number; first: Rec 
   }
   return { count, first };
 }
+
+/**
+ * Scans down a field's column, table by table, visiting the records whose reading matches: generic D rules check a
+ * column this way, not row by row. Records of one table follow one another in recs, from index 0, as the engine
+ * reads them; tables without the column are skipped. One loop per kind of match, each small and monomorphic.
+ */
+type Scan = (recs: Rec[], s: number, col: Cell[], n: number, visit: (rec: Rec, cell: Cell) => void, lo: number, hi: number) => void;
+
+function scan(recs: Rec[], i: number, key: string, loop: Scan, visit: (rec: Rec, cell: Cell) => void, lo = 0, hi = 0): void {
+  for (let s = 0; s < recs.length; ) {
+    const cols = recs[s].cols;
+    const n = cols.table.records.length;
+    if (cols.table.fieldIndex[key] !== undefined) loop(recs, s, cols.col(i), n, visit, lo, hi);
+    s += n;
+  }
+}
+
+const blankLoop: Scan = (recs, s, col, n, visit) => {
+  for (let r = 0; r < n; r++) if (col[r] === null) visit(recs[s + r], null);
+};
+const badLoop: Scan = (recs, s, col, n, visit) => {
+  for (let r = 0; r < n; r++) {
+    const c = col[r];
+    if (c !== null && typeof c === 'object') visit(recs[s + r], c);
+  }
+};
+const outsideLoop: Scan = (recs, s, col, n, visit, lo, hi) => {
+  for (let r = 0; r < n; r++) {
+    const c = col[r];
+    if (typeof c === 'number' && (c < lo || c > hi)) visit(recs[s + r], c);
+  }
+};
+
+/** Records whose field at position i is blank (where the table has the column). */
+export function eachBlank(recs: Rec[], i: number, key: string, visit: (rec: Rec) => void): void {
+  scan(recs, i, key, blankLoop, visit);
+}
+
+/** Records whose field at position i cannot be read as its type. */
+export function eachUnreadable(recs: Rec[], i: number, key: string, visit: (rec: Rec, bad: Bad) => void): void {
+  scan(recs, i, key, badLoop, visit as (rec: Rec, cell: Cell) => void);
+}
+
+/** Records whose field at position i reads as a number outside [lo, hi]. */
+export function eachNumberOutside(recs: Rec[], i: number, key: string, lo: number, hi: number, visit: (rec: Rec, n: number) => void): void {
+  scan(recs, i, key, outsideLoop, visit as (rec: Rec, cell: Cell) => void, lo, hi);
+}

@@ -2,28 +2,22 @@ import { CellValue, isCellError } from './types';
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
-/** The characters of the regular expression class \s, tested without a regular expression (a hot path). */
-export function isSpaceCode(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** anything cleanText would change: full-width forms (！-～), the ideographic space, any whitespace */
+const NEEDS_CLEANING = /[\uFF01-\uFF5E\u3000\s]/;
+const SPACE = /\s/;
+
+/**
+ * True when cleanText may change s. A regular expression, not a loop over character codes: cells come as strings
+ * of every internal representation (flat, sliced, joined, internalised), which the regular-expression engine
+ * reads flat and fast, where charCodeAt in a loop slows to the most general case.
+ */
+export function needsCleaning(s: string): boolean {
+  return NEEDS_CLEANING.test(s);
 }
 
 /** True when s holds a character of \s. */
 export function hasSpace(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
-  return false;
-}
-
-/** True when cleanText may change s: full-width forms (！-～), the ideographic space, any whitespace. */
-export function needsCleaning(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // most characters are printable ASCII or CJK, which are neither spaces nor full-width forms
-    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) continue;
-    if ((c >= 0xff01 && c <= 0xff5e) || isSpaceCode(c)) return true;
-  }
-  return false;
+  return SPACE.test(s);
 }
 
 /** Full-width ASCII (！-～) and the ideographic space to their half-width forms. */

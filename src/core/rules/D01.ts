@@ -1,6 +1,6 @@
 import { FieldDef, fieldNo, TABLES, TableKind } from '../fields';
-import { Rec } from '../record';
-import { eachPerson, Rule, RuleContext } from '../rule';
+import { eachBlank, eachUnreadable, Person, Rec } from '../record';
+import { Rule, RuleContext } from '../rule';
 import { CellError } from '../types';
 
 /** Required fields, including workbook.md's "required if" columns. Emptiness a specific rule covers (A01, A04, A09) is left to it. */
@@ -16,23 +16,59 @@ const IF_TRANSFER = fields('person', ['newFieldTrainingHours', 'transferReviewed
 const AGENCY_REQUIRED = required('agency');
 const IF_ENTRUSTED = fields('agency', ['managesPublicAffairs', 'entrustmentStart', 'entrustmentEnd', 'entrustmentPublicised', 'entrustsCoercion']);
 
-/** Report the fields of a row that are empty (a missing column once per sheet, on its header row). */
-function checkFields(ctx: RuleContext, r: Rec, list: Field[], messageId: string, missingReported: Set<string>): void {
-  for (const f of list) {
-    const c = r.at(f.i);
-    if (c === null) {
-      const t = r.table;
-      if (!r.has(f.key)) {
-        if (!missingReported.has(`${t.sheet}\u0000${f.key}`)) {
-          missingReported.add(`${t.sheet}\u0000${f.key}`);
-          ctx.report({ table: r.kind, at: t, field: f.key, row: t.headerRows[t.headerRows.length - 1], col: t.firstCol,
-            messageId: 'missingColumn', data: { header: TABLES[r.kind].fields[f.i].header } });
+/** A list of fields, the message when one is empty, and the rows it applies to. */
+type Requirement<R extends Rec> = { list: Field[]; messageId: string; applies: (r: R) => boolean };
+const always = () => true;
+const PERSON: Requirement<Person>[] = [
+  { list: PERSON_REQUIRED, messageId: 'required', applies: always },
+  { list: IF_DEPARTED, messageId: 'requiredIfDeparted', applies: (p) => p.departed },
+  { list: IF_LIVE, messageId: 'requiredIfCertificate', applies: (p) => p.live },
+  { list: IF_HOLDS, messageId: 'requiredIfCertificate', applies: (p) => p.holds },
+  { list: IF_TRANSFER, messageId: 'requiredIfTransfer', applies: (p) => p.hasTransferIn },
+];
+const AGENCY: Requirement<Rec>[] = [
+  { list: AGENCY_REQUIRED, messageId: 'required', applies: always },
+  { list: IF_ENTRUSTED, messageId: 'requiredIfEntrusted', applies: (a) => a.str('agencyType') === '受委托组织' },
+];
+
+/**
+ * A missing column, once per sheet on its header row, reported as the rows meet it: row by row, each requirement
+ * that applies to the row in turn. Only the sheets that lack a column are walked.
+ */
+function reportMissing<R extends Rec>(ctx: RuleContext, kind: TableKind, recs: R[], reqs: Requirement<R>[]): void {
+  for (let s = 0; s < recs.length; ) {
+    const t = recs[s].table;
+    const n = t.records.length;
+    const missing = reqs.map((q) => q.list.filter((f) => t.fieldIndex[f.key] === undefined));
+    const reported = new Set<string>();
+    for (let r = s; r < s + n && missing.some((m) => m.some((f) => !reported.has(f.key))); r++) {
+      reqs.forEach((q, k) => {
+        if (!missing[k].length || !q.applies(recs[r])) return;
+        for (const f of missing[k]) {
+          if (reported.has(f.key)) continue;
+          reported.add(f.key);
+          ctx.report({ table: kind, at: t, field: f.key, row: t.headerRows[t.headerRows.length - 1], col: t.firstCol,
+            messageId: 'missingColumn', data: { header: TABLES[kind].fields[f.i].header } });
         }
-        continue;
-      }
-      ctx.report({ table: r.kind, rec: r, field: f.key, messageId });
-    } else if (f.text && typeof c === 'object' && c.reason === 'error') {
-      ctx.report({ table: r.kind, rec: r, field: f.key, messageId: 'errorValue', data: { value: (r.raw(f.key) as CellError).error } });
+      });
+    }
+    s += n;
+  }
+}
+
+/** Empty fields (and error values in text fields), column by column, on the rows each requirement applies to. */
+function reportEmpty<R extends Rec>(ctx: RuleContext, kind: TableKind, recs: R[], reqs: Requirement<R>[]): void {
+  for (const { list, messageId, applies } of reqs) {
+    for (const f of list) {
+      eachBlank(recs, f.i, f.key, (r) => {
+        if (applies(r as R)) ctx.report({ table: kind, rec: r, field: f.key, messageId });
+      });
+      if (!f.text) continue;
+      eachUnreadable(recs, f.i, f.key, (r, bad) => {
+        if (bad.reason === 'error' && applies(r as R)) {
+          ctx.report({ table: kind, rec: r, field: f.key, messageId: 'errorValue', data: { value: (r.raw(f.key) as CellError).error } });
+        }
+      });
     }
   }
 }
@@ -56,19 +92,10 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const missing = new Set<string>();
-    eachPerson(ctx, (p) => {
-      checkFields(ctx, p, PERSON_REQUIRED, 'required', missing);
-      if (p.departed) checkFields(ctx, p, IF_DEPARTED, 'requiredIfDeparted', missing);
-      if (p.live) checkFields(ctx, p, IF_LIVE, 'requiredIfCertificate', missing);
-      if (p.holds) checkFields(ctx, p, IF_HOLDS, 'requiredIfCertificate', missing);
-      if (p.hasTransferIn) checkFields(ctx, p, IF_TRANSFER, 'requiredIfTransfer', missing);
-    });
-    const agencyMissing = new Set<string>();
-    for (const a of ctx.agencies) {
-      checkFields(ctx, a, AGENCY_REQUIRED, 'required', agencyMissing);
-      if (a.str('agencyType') === '受委托组织') checkFields(ctx, a, IF_ENTRUSTED, 'requiredIfEntrusted', agencyMissing);
-    }
+    reportMissing(ctx, 'person', ctx.people, PERSON);
+    reportEmpty(ctx, 'person', ctx.people, PERSON);
+    reportMissing(ctx, 'agency', ctx.agencies, AGENCY);
+    reportEmpty(ctx, 'agency', ctx.agencies, AGENCY);
   },
 };
 export default rule;

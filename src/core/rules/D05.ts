@@ -1,21 +1,9 @@
 import { fieldsOfType } from '../fields';
-import { Rec } from '../record';
-import { eachPerson, Rule, RuleContext } from '../rule';
+import { eachUnreadable } from '../record';
+import { Rule } from '../rule';
 import { cellText } from '../text';
 
 const DATES = { person: fieldsOfType('person', 'date'), agency: fieldsOfType('agency', 'date') };
-
-/** The rule on one row of either table. */
-function checkRow(r: Rec, ctx: RuleContext): void {
-  const dates = DATES[r.kind];
-  for (let k = 0; k < dates.length; k++) {
-    const { def, i } = dates[k];
-    const c = r.at(i);
-    if (c !== null && typeof c === 'object') {
-      ctx.report({ table: r.kind, rec: r, field: def.key, messageId: 'unreadable', data: { value: cellText(r.raw(def.key) ?? null) } });
-    }
-  }
-}
 
 const rule: Rule = {
   meta: {
@@ -30,8 +18,14 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    eachPerson(ctx, checkRow);
-    for (const a of ctx.agencies) checkRow(a, ctx);
+    // column by column: only the unreadable cells are visited
+    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
+      for (const { def, i } of DATES[kind]) {
+        eachUnreadable(recs, i, def.key, (r) => {
+          ctx.report({ table: kind, rec: r, field: def.key, messageId: 'unreadable', data: { value: cellText(r.raw(def.key) ?? null) } });
+        });
+      }
+    }
   },
 };
 export default rule;

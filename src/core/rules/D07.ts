@@ -1,22 +1,9 @@
 import { fieldsOfType } from '../fields';
-import { Rec } from '../record';
-import { eachPerson, Rule, RuleContext } from '../rule';
+import { eachUnreadable } from '../record';
+import { Rule } from '../rule';
 import { cellText } from '../text';
 
 const LISTS = { person: fieldsOfType('person', 'list', 'yesno'), agency: fieldsOfType('agency', 'list', 'yesno') };
-
-/** The rule on one row of either table. */
-function checkRow(r: Rec, ctx: RuleContext): void {
-  const lists = LISTS[r.kind];
-  for (let k = 0; k < lists.length; k++) {
-    const { def, i } = lists[k];
-    const p = r.at(i);
-    if (p === null || typeof p !== 'object') continue;
-    const allowed = (def.type === 'yesno' ? ['是', '否'] : def.list ?? []).join('、');
-    ctx.report({ table: r.kind, rec: r, field: def.key, messageId: 'notInList',
-      data: { value: cellText(r.raw(def.key) ?? null), allowed, suggestion: p.suggestion ?? '' } });
-  }
-}
 
 const rule: Rule = {
   meta: {
@@ -31,8 +18,16 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    eachPerson(ctx, checkRow);
-    for (const a of ctx.agencies) checkRow(a, ctx);
+    // column by column: only the unreadable cells are visited
+    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
+      for (const { def, i } of LISTS[kind]) {
+        const allowed = (def.type === 'yesno' ? ['是', '否'] : def.list ?? []).join('、');
+        eachUnreadable(recs, i, def.key, (r, bad) => {
+          ctx.report({ table: kind, rec: r, field: def.key, messageId: 'notInList',
+            data: { value: cellText(r.raw(def.key) ?? null), allowed, suggestion: bad.suggestion ?? '' } });
+        });
+      }
+    }
   },
 };
 export default rule;

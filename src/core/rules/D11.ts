@@ -1,28 +1,9 @@
 import { fieldsOfType } from '../fields';
-import { Rec } from '../record';
-import { eachPerson, Rule, RuleContext } from '../rule';
+import { eachNumberOutside, eachUnreadable } from '../record';
+import { Rule } from '../rule';
 import { cellText } from '../text';
 
 const NUMBERS = { person: fieldsOfType('person', 'hours', 'int'), agency: fieldsOfType('agency', 'hours', 'int') };
-
-/** The rule on one row of either table. */
-function checkRow(r: Rec, ctx: RuleContext): void {
-  const numbers = NUMBERS[r.kind];
-  for (let k = 0; k < numbers.length; k++) {
-    const { def, i } = numbers[k];
-    const p = r.at(i);
-    if (p === null) continue;
-    if (typeof p === 'object') {
-      const value = cellText(r.raw(def.key) ?? null);
-      ctx.report({ table: r.kind, rec: r, field: def.key, messageId: def.type === 'int' ? 'notCount' : 'notNumber', data: { value } });
-    } else if (def.type === 'hours') {
-      const n = p as number;
-      const max = ctx.params.maxPlausibleHours;
-      if (n < 0) ctx.report({ table: r.kind, rec: r, field: def.key, messageId: 'negative', data: { value: n } });
-      else if (n > max) ctx.report({ table: r.kind, rec: r, field: def.key, messageId: 'implausible', data: { value: n, max } });
-    }
-  }
-}
 
 const rule: Rule = {
   meta: {
@@ -40,8 +21,21 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    eachPerson(ctx, checkRow);
-    for (const a of ctx.agencies) checkRow(a, ctx);
+    // column by column: only the unreadable cells and the hours out of range are visited
+    const max = ctx.params.maxPlausibleHours;
+    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
+      for (const { def, i } of NUMBERS[kind]) {
+        eachUnreadable(recs, i, def.key, (r) => {
+          const value = cellText(r.raw(def.key) ?? null);
+          ctx.report({ table: kind, rec: r, field: def.key, messageId: def.type === 'int' ? 'notCount' : 'notNumber', data: { value } });
+        });
+        if (def.type !== 'hours') continue;
+        eachNumberOutside(recs, i, def.key, 0, max, (r, n) => {
+          if (n < 0) ctx.report({ table: kind, rec: r, field: def.key, messageId: 'negative', data: { value: n } });
+          else ctx.report({ table: kind, rec: r, field: def.key, messageId: 'implausible', data: { value: n, max } });
+        });
+      }
+    }
   },
 };
 export default rule;
