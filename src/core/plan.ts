@@ -104,6 +104,8 @@ function resultColumn(grid: WorkbookGrid, t: Table): number {
   return col;
 }
 
+const NO_FINDINGS = Object.fromEntries((Object.keys(VERDICT_ZH) as Verdict[]).map((v) => [v, Object.freeze([VERDICT_ZH[v], '', ''])])) as Record<Verdict, string[]>;
+
 /** A row's 清理结论 / 问题说明 / 处理建议. */
 function resultRow(r: { row: number; colour: Verdict }, list: Finding[] | undefined): ColumnBlock['rows'][number] {
   let reasons = '';
@@ -120,7 +122,8 @@ function resultRow(r: { row: number; colour: Verdict }, list: Finding[] | undefi
       }
     }
   }
-  return { row: r.row, verdict: r.colour, values: [VERDICT_ZH[r.colour], fitCell(reasons), fitCell(actions)] };
+  // a row without findings shares its colour's (frozen) values
+  return { row: r.row, verdict: r.colour, values: list ? [VERDICT_ZH[r.colour], fitCell(reasons), fitCell(actions)] : NO_FINDINGS[r.colour] };
 }
 
 function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour: Verdict }[], fs: Map<number, Finding[]>): ColumnBlock {
@@ -142,11 +145,12 @@ export interface PlanOptions {
 
 /** One finding's row of 校验结果 (built without spreads: a sheet has a row per finding). */
 function findingRow(f: Finding & { file?: string }, i: number, withFile: boolean): OutCell[] {
-  const row = [c(i + 1, 'number'), c(f.rule, 'cell'), c(LEVEL_ZH[f.level], f.colour ?? 'cell')];
-  if (withFile) row.push(c(f.file ?? '', 'cell'), c(f.sheet, 'cell'), c(f.cell, 'cell'));
-  else row.push(c(f.sheet, 'cell'), c(f.cell, 'link', sheetRef(f.sheet, f.row, f.col)));
-  row.push(c(f.name, 'cell'), c(f.message, 'wrap'), c(f.action, 'wrap'));
-  return row;
+  // one literal each (an array grown by push would be copied as it grows)
+  return withFile
+    ? [c(i + 1, 'number'), c(f.rule, 'cell'), c(LEVEL_ZH[f.level], f.colour ?? 'cell'), c(f.file ?? '', 'cell'), c(f.sheet, 'cell'), c(f.cell, 'cell'),
+      c(f.name, 'cell'), c(f.message, 'wrap'), c(f.action, 'wrap')]
+    : [c(i + 1, 'number'), c(f.rule, 'cell'), c(LEVEL_ZH[f.level], f.colour ?? 'cell'), c(f.sheet, 'cell'), c(f.cell, 'link', sheetRef(f.sheet, f.row, f.col)),
+      c(f.name, 'cell'), c(f.message, 'wrap'), c(f.action, 'wrap')];
 }
 
 export function findingsSheet(findings: (Finding & { file?: string })[], withFile: boolean): OutSheet {

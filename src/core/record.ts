@@ -62,7 +62,7 @@ class PersonFacts {
     this.flags = new Uint8Array(n);
     this.agencyKey = new Array<string | undefined>(n);
     this.id = new Float64Array(n);
-    this.body = new Array<Body | undefined>(n).fill(undefined);
+    this.body = new Array<Body | undefined>(n);
     const status = cols.col(STATUS), cert = cols.col(CERT), employment = cols.col(EMPLOYMENT);
     const agency = cols.col(AGENCY), id = cols.col(ID);
     for (let r = 0; r < n; r++) this.read(r, status[r], cert[r], employment[r], agency[r], id[r], today);

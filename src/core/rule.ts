@@ -130,14 +130,45 @@ export function otherRows(self: Rec, others: Rec[]): string {
   return others.map((o) => rowPlace(self, o)).join('、');
 }
 
-/** Groups of two or more records sharing a key (duplicate ID numbers, certificate numbers). */
+/** FNV-1a over a string's character codes: a prefilter's hash, not an identity. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
+/**
+ * Groups of two or more records sharing a key (duplicate ID numbers, certificate numbers), in the order their
+ * second member appears. Most keys are unique: in a large table a first pass counts keys by hash into a table of
+ * slots (8 or more per key), and only keys whose slot was hit twice (repeats, and the odd collision) are looked
+ * up by value.
+ */
 export function duplicateGroups<T>(items: T[], key: (t: T) => string | undefined): T[][] {
-  // most keys are unique: hold the first item alone and make a list only on a repeat
+  const n = items.length;
+  const keys = new Array<string | undefined>(n);
+  for (let i = 0; i < n; i++) keys[i] = key(items[i]);
+  let candidate: (i: number) => boolean = () => true;
+  if (n >= 1024) {
+    let slots = 1024;
+    while (slots < 8 * n && slots < 2 ** 22) slots *= 2;
+    const hits = new Uint8Array(slots);
+    const slot = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      if (!k) continue;
+      const h = hash(k) & (slots - 1);
+      slot[i] = h;
+      if (hits[h] < 2) hits[h]++;
+    }
+    candidate = (i) => hits[slot[i]] > 1;
+  }
+  // hold the first item alone and make a list only on a repeat
   const seen = new Map<string, T | T[]>();
   const groups: T[][] = [];
-  for (const t of items) {
-    const k = key(t);
-    if (!k) continue;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (!k || !candidate(i)) continue;
+    const t = items[i];
     const prev = seen.get(k);
     if (prev === undefined) seen.set(k, t);
     else if (Array.isArray(prev)) prev.push(t);
@@ -165,12 +196,16 @@ export function othersInGroup<T>(group: T[], same: (t: T) => string, visit: (t: 
     count.set(keys[i], n);
     if (n <= LISTED_PLACES) firsts.push(i);
   }
+  // most members of a large group name the same few others: the same list is handed on, so that callers can
+  // reuse what they made of it (the same array means the same members)
+  let previous: T[] = [];
   for (let i = 0; i < group.length; i++) {
     const listed: T[] = [];
     for (let j = 0; j < firsts.length && listed.length < LISTED_PLACES; j++) {
       if (keys[firsts[j]] !== keys[i]) listed.push(group[firsts[j]]);
     }
-    visit(group[i], listed, group.length - count.get(keys[i])!);
+    if (listed.length === previous.length && listed.every((o, k) => o === previous[k])) visit(group[i], previous, group.length - count.get(keys[i])!);
+    else visit(group[i], (previous = listed), group.length - count.get(keys[i])!);
   }
 }
 

@@ -22,9 +22,14 @@ const rule: Rule = {
   check(ctx) {
     // the number with every space taken out: clerks space it differently
     for (const group of duplicateGroups(ctx.people, (p) => { const c = p.certNumber; return c === undefined ? undefined : compact(c); })) {
+      // the places of the last list named, for the next member naming the same ones from the same sheet
+      let last: { listed: Person[]; sheet: string; total: number; places: ReturnType<typeof placesData> } | undefined;
       othersInGroup(group, who, (p, listed, total) => {
         if (total === 0) return;
-        const { others, more, moreEn } = placesData(listed.map((o) => rowPlace(p, o)), total);
+        if (last?.listed !== listed || last.sheet !== p.sheet || last.total !== total) {
+          last = { listed, sheet: p.sheet, total, places: placesData(listed.map((o) => rowPlace(p, o)), total) };
+        }
+        const { others, more, moreEn } = last.places;
         ctx.report({ table: 'person', rec: p, field: 'certNumber', messageId: 'duplicate', data: { value: p.certNumber!, others, more, moreEn } });
       });
     }
