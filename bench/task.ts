@@ -11,6 +11,11 @@ async function run(task: string, file: string, out: string): Promise<void> {
   } else if (task === 'exceljs-read') {
     const { readdirSync } = await import('fs');
     for (const name of readdirSync(file).sort()) await new ExcelJS.Workbook().xlsx.readFile(`${file}/${name}`);
+  } else if (task === 'read') {
+    // the values-only reader alone, on every file of a folder, as merge reads them
+    const { readdirSync } = await import('fs');
+    const { readGrid } = await import('../src/xlsx/fast-read');
+    for (const name of readdirSync(file).sort()) await readGrid(`${file}/${name}`);
   } else if (task === 'merge') {
     const code = await main(['merge', file, '--out', out, '--date', '2024-06-05'], { out: () => {}, err: () => {} });
     if (code === 2) throw new Error('merge could not use its input');

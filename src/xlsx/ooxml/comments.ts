@@ -1,5 +1,5 @@
 import { colNumber } from '../../core/a1';
-import { attr, element, esc, unesc } from './xml';
+import { attr, element, esc, textRun, unesc } from './xml';
 
 /**
  * A sheet's notes: the comments part (the text) and its VML drawing (the yellow boxes), ECMA-376 Part 1
@@ -53,7 +53,7 @@ export function addNotes(commentsXml: string | null, vml: string | null, notes: 
     const open = authors.text.endsWith('/>') ? '<authors>' : authors.text.slice(0, authors.text.length - '</authors>'.length);
     comments = comments.slice(0, authors.start) + `${open.replace(/\/>$/, '>')}<author>${esc(AUTHOR)}</author></authors>` + comments.slice(authors.end);
   }
-  const items = notes.map((n) => `<comment ref="${ref(n)}" authorId="${authorId}"><text><r><t xml:space="preserve">${esc(n.text)}</t></r></text></comment>`).join('');
+  const items = notes.map((n) => `<comment ref="${ref(n)}" authorId="${authorId}"><text><r>${textRun(n.text)}</r></text></comment>`).join('');
   const list = element(comments, 'commentList');
   if (!list) throw new Error('comments without <commentList>');
   const listText = list.text.endsWith('/>') ? '<commentList></commentList>' : list.text;

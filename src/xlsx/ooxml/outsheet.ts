@@ -1,9 +1,9 @@
-import { a1, colLetter } from '../../core/a1';
+import { colLetter } from '../../core/a1';
 import { OutCell, OutSheet } from '../../core/plan';
 import { STYLE_LOOK } from './looks';
 import { Styles } from './styles';
 import { CHART_ROWS } from './chart';
-import { esc } from './xml';
+import { esc, textRun } from './xml';
 
 /**
  * One of our sheets (校验结果, 汇总; the county's 明细 and 报送情况) as worksheet XML, produced in pieces so
@@ -24,9 +24,8 @@ export interface SheetXmlOptions {
 /** How many rows go into one piece of a streamed sheet. */
 const ROWS_PER_PIECE = 2000;
 
-function cellXml(c: OutCell, row: number, col: number, styles: Styles): string {
-  const ref = a1(row, col);
-  const s = c.style ? ` s="${styles.format(0, STYLE_LOOK[c.style])}"` : '';
+function cellXml(c: OutCell, ref: string, style: (s: OutCell['style']) => string): string {
+  const s = style(c.style);
   if (c.link) {
     const text = String(c.v ?? '');
     const f = `HYPERLINK("#${c.link.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`;
@@ -34,11 +33,20 @@ function cellXml(c: OutCell, row: number, col: number, styles: Styles): string {
   }
   if (c.v === null || c.v === undefined || c.v === '') return s ? `<c r="${ref}"${s}/>` : '';
   if (typeof c.v === 'number') return `<c r="${ref}"${s}><v>${c.v}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(String(c.v))}</t></is></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is>${textRun(String(c.v))}</is></c>`;
 }
 
 export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {}): Generator<string> {
   const width = s.rows.reduce((m, r) => Math.max(m, r.length), 0) || 1;
+  // per sheet, once: column letters, and each style's attribute
+  const letters = Array.from({ length: width }, (_, k) => colLetter(k + 1));
+  const attrs = new Map<string, string>();
+  const style = (st: OutCell['style']) => {
+    if (!st) return '';
+    let a = attrs.get(st);
+    if (a === undefined) attrs.set(st, (a = ` s="${styles.format(0, STYLE_LOOK[st])}"`));
+    return a;
+  };
   const height = Math.max(1, s.rows.length);
   const views = opts.hidden
     ? '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
@@ -50,7 +58,9 @@ export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {
   for (let i = 0; i < s.rows.length; i += ROWS_PER_PIECE) {
     let piece = '';
     for (let r = i; r < Math.min(s.rows.length, i + ROWS_PER_PIECE); r++) {
-      const cells = s.rows[r].map((c, k) => (c ? cellXml(c, r + 1, k + 1, styles) : '')).join('');
+      const row = s.rows[r];
+      let cells = '';
+      for (let k = 0; k < row.length; k++) if (row[k]) cells += cellXml(row[k], `${letters[k]}${r + 1}`, style);
       if (cells) piece += `<row r="${r + 1}">${cells}</row>`;
     }
     yield piece;

@@ -1,5 +1,5 @@
 import { colLetter, colNumber } from '../../core/a1';
-import { attr, element, esc, withAttr } from './xml';
+import { attr, element, textRun, withAttr } from './xml';
 
 /**
  * A worksheet's XML, patched in place: a marked cell gets another style index, our result cells are
@@ -50,7 +50,7 @@ function newCell(row: number, col: number, e: CellEdit): string {
   const r = `${colLetter(col)}${row}`;
   const s = e.s(0);
   if (e.text === undefined || e.text === '') return `<c r="${r}" s="${s}"/>`;
-  return `<c r="${r}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${esc(e.text)}</t></is></c>`;
+  return `<c r="${r}" s="${s}" t="inlineStr"><is>${textRun(e.text)}</is></c>`;
 }
 
 function patchRow(rowXml: string, row: number, edits: Map<number, CellEdit>, undo: SheetUndo): string {

@@ -59,6 +59,8 @@ export class Styles {
   /** number formats we add (only when finding an equivalent format needs one) */
   private readonly newFormats: string[] = [];
   private readonly cache = new Map<string, number>();
+  /** by the look object itself: our looks are constants, met once a cell on long sheets */
+  private readonly byLook = new Map<number, WeakMap<Look, number>>();
   readonly created: boolean;
 
   constructor(xml: string | null) {
@@ -116,9 +118,16 @@ export class Styles {
 
   /** A cell format: the base format `s` (the cell's own, or 0) with our look over it. */
   format(s: number, look: Look): number {
+    let seen = this.byLook.get(s);
+    if (!seen) this.byLook.set(s, (seen = new WeakMap()));
+    const quick = seen.get(look);
+    if (quick !== undefined) return quick;
     const key = `${s}|${JSON.stringify(look)}`;
     const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      seen.set(look, hit);
+      return hit;
+    }
     const original = this.xfs[s] ?? this.xfs[0];
     let open = original.slice(0, original.indexOf('>') + 1);
     let body = open.endsWith('/>') ? '' : original.slice(open.length, original.lastIndexOf('</xf>'));
@@ -140,6 +149,7 @@ export class Styles {
     const xf = body ? `${open}${body}</xf>` : open.replace(/>$/, '/>');
     const id = this.add(this.xfs, xf);
     this.cache.set(key, id);
+    seen.set(look, id);
     return id;
   }
 

@@ -5,7 +5,9 @@
 const TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Text and attribute values; characters XML 1.0 forbids are dropped (a workbook may hold them as _xHHHH_). */
+const SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 export function esc(s: string): string {
+  if (!SPECIAL.test(s)) return s; // most cell texts: nothing to escape
   return s.replace(/[&<>"]/g, (c) => TEXT[c]).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
@@ -79,4 +81,9 @@ export function hash(s: string): string {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A run of text: xml:space="preserve" only where leading, trailing or doubled spaces and line breaks must stay. */
+export function textRun(s: string): string {
+  return /^\s|\s$|\s\s|\n/.test(s) ? `<t xml:space="preserve">${esc(s)}</t>` : `<t>${esc(s)}</t>`;
 }
