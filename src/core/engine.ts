@@ -179,8 +179,18 @@ function colourOf(fs: Finding[], base: Verdict): Verdict {
 
 /** The rules of a row's findings, each once, sorted. */
 function rulesOf(fs: Finding[]): string[] {
-  if (fs.length === 1) return [fs[0].rule];
-  return [...new Set(fs.map((f) => f.rule))].sort();
+  const rules: string[] = [];
+  // a row has a few findings: insertion into a sorted list, each rule once
+  for (let i = 0; i < fs.length; i++) {
+    const r = fs[i].rule;
+    let k = rules.length;
+    while (k > 0 && rules[k - 1] > r) k--;
+    if (rules[k - 1] === r) continue;
+    rules.push(r);
+    for (let j = rules.length - 1; j > k; j--) rules[j] = rules[j - 1];
+    rules[k] = r;
+  }
+  return rules;
 }
 
 /** Each person's verdict. People and findings are both in row order (rowKey): one walk pairs them, no lookups. */

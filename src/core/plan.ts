@@ -1,4 +1,4 @@
-import { colLetter, sheetRef } from './a1';
+import { a1, colLetter, sheetRef } from './a1';
 import { isoFromDay } from './dates';
 import { CheckResult, PersonVerdict } from './engine';
 import { Table } from './reader';
@@ -80,12 +80,6 @@ export const SUMMARY_SHEET = '汇总';
 /** A cell of a sheet we write: text within Excel's limit. */
 const c = (v: string | number | null, style?: Style, link?: string): OutCell => ({ v: typeof v === 'string' ? fitCell(v) : v, style, link });
 
-function noteFor(fs: Finding[]): string {
-  let note = '';
-  for (let i = 0; i < fs.length; i++) note += (i ? '\n[' : '[') + fs[i].rule + '] ' + fs[i].message;
-  return fitCell(note);
-}
-
 /** Where the three result columns go: right of the table, past anything the clerk wrote there. */
 function resultColumn(grid: WorkbookGrid, t: Table): number {
   const sheet = grid.sheets.find((s) => s.name === t.sheet);
@@ -106,34 +100,51 @@ function resultColumn(grid: WorkbookGrid, t: Table): number {
 
 const NO_FINDINGS = Object.fromEntries((Object.keys(VERDICT_ZH) as Verdict[]).map((v) => [v, Object.freeze([VERDICT_ZH[v], '', ''])])) as Record<Verdict, string[]>;
 
-/** A row's 清理结论 / 问题说明 / 处理建议. */
-function resultRow(r: { row: number; colour: Verdict }, list: Finding[] | undefined): ColumnBlock['rows'][number] {
+/** A row's 清理结论 / 问题说明 / 处理建议, from its findings list[from..to). */
+function resultRow(r: { row: number; colour: Verdict }, list: Finding[], from: number, to: number): ColumnBlock['rows'][number] {
+  // a row without findings shares its colour's (frozen) values
+  if (from === to) return { row: r.row, verdict: r.colour, values: NO_FINDINGS[r.colour] };
   let reasons = '';
   let actions = '';
-  if (list) {
-    // each finding's "rule message" on its own line; each action once, in order
-    const seen: string[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const f = list[i];
-      reasons += (i ? '\n' : '') + f.rule + ' ' + f.message;
-      if (!seen.includes(f.action)) {
-        actions += (seen.length ? '；' : '') + f.action;
-        seen.push(f.action);
-      }
+  // each finding's "rule message" on its own line; each action once, in order
+  const seen: string[] = [];
+  for (let i = from; i < to; i++) {
+    const f = list[i];
+    reasons += (i > from ? '\n' : '') + f.rule + ' ' + f.message;
+    if (!seen.includes(f.action)) {
+      actions += (seen.length ? '；' : '') + f.action;
+      seen.push(f.action);
     }
   }
-  // a row without findings shares its colour's (frozen) values
-  return { row: r.row, verdict: r.colour, values: list ? [VERDICT_ZH[r.colour], fitCell(reasons), fitCell(actions)] : NO_FINDINGS[r.colour] };
+  return { row: r.row, verdict: r.colour, values: [VERDICT_ZH[r.colour], fitCell(reasons), fitCell(actions)] };
 }
 
-function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour: Verdict }[], fs: Map<number, Finding[]>): ColumnBlock {
-  return {
-    sheet: t.sheet,
-    headerRow: t.headerRows[t.headerRows.length - 1],
-    col: resultColumn(grid, t),
-    headers: RESULT_HEADERS,
-    rows: rows.map((r) => resultRow(r, fs.get(r.row))),
-  };
+const inRowOrder = (rows: { row: number }[]) => rows.every((r, i) => i === 0 || rows[i - 1].row <= r.row);
+
+/**
+ * The result columns of a table. Its rows and the sheet's findings are both in row order (as checkWorkbook makes
+ * them): one walk pairs them. Rows in another order are grouped by a map instead.
+ */
+function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour: Verdict }[], onSheet: Finding[]): ColumnBlock {
+  const out = new Array<ColumnBlock['rows'][number]>(rows.length);
+  if (inRowOrder(rows) && inRowOrder(onSheet)) {
+    let j = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i].row;
+      while (j < onSheet.length && onSheet[j].row < row) j++;
+      let k = j;
+      while (k < onSheet.length && onSheet[k].row === row) k++;
+      out[i] = resultRow(rows[i], onSheet, j, k);
+      j = k;
+    }
+  } else {
+    const byRow = groupBy(onSheet, (f) => f.row);
+    for (let i = 0; i < rows.length; i++) {
+      const list = byRow.get(rows[i].row) ?? [];
+      out[i] = resultRow(rows[i], list, 0, list.length);
+    }
+  }
+  return { sheet: t.sheet, headerRow: t.headerRows[t.headerRows.length - 1], col: resultColumn(grid, t), headers: RESULT_HEADERS, rows: out };
 }
 
 export interface PlanOptions {
@@ -144,19 +155,45 @@ export interface PlanOptions {
 }
 
 /** One finding's row of 校验结果 (built without spreads: a sheet has a row per finding). */
-function findingRow(f: Finding & { file?: string }, i: number, withFile: boolean): OutCell[] {
+function findingRow(f: Finding & { file?: string }, i: number, withFile: boolean, same: SharedCells): OutCell[] {
   // one literal each (an array grown by push would be copied as it grows)
   return withFile
-    ? [c(i + 1, 'number'), c(f.rule, 'cell'), c(LEVEL_ZH[f.level], f.colour ?? 'cell'), c(f.file ?? '', 'cell'), c(f.sheet, 'cell'), c(f.cell, 'cell'),
-      c(f.name, 'cell'), c(f.message, 'wrap'), c(f.action, 'wrap')]
-    : [c(i + 1, 'number'), c(f.rule, 'cell'), c(LEVEL_ZH[f.level], f.colour ?? 'cell'), c(f.sheet, 'cell'), c(f.cell, 'link', sheetRef(f.sheet, f.row, f.col)),
-      c(f.name, 'cell'), c(f.message, 'wrap'), c(f.action, 'wrap')];
+    ? [c(i + 1, 'number'), same.get(f.rule, 'cell'), same.get(LEVEL_ZH[f.level], f.colour ?? 'cell'), same.get(f.file ?? '', 'cell'),
+      same.get(f.sheet, 'cell'), c(f.cell, 'cell'), c(f.name, 'cell'), c(f.message, 'wrap'), same.get(f.action, 'wrap')]
+    : [c(i + 1, 'number'), same.get(f.rule, 'cell'), same.get(LEVEL_ZH[f.level], f.colour ?? 'cell'), same.get(f.sheet, 'cell'),
+      c(f.cell, 'link', same.ref(f.sheet, f.row, f.col)), c(f.name, 'cell'), c(f.message, 'wrap'), same.get(f.action, 'wrap')];
+}
+
+/**
+ * The cells 校验结果 repeats on every row (rule, level, sheet, file, action): one frozen cell per value and style,
+ * shared by the rows (a sheet of 16,000 findings would otherwise hold 64,000 copies of a few dozen cells).
+ */
+class SharedCells {
+  private readonly byStyle = new Map<Style, Map<string, OutCell>>();
+
+  private readonly quoted = new Map<string, string>();
+
+  /** sheetRef, the sheet's quoted name made once */
+  ref(sheet: string, row: number, col: number): string {
+    let q = this.quoted.get(sheet);
+    if (q === undefined) this.quoted.set(sheet, (q = sheetRef(sheet, 1, 1).slice(0, -2)));
+    return q + a1(row, col);
+  }
+
+  get(v: string, style: Style): OutCell {
+    let m = this.byStyle.get(style);
+    if (!m) this.byStyle.set(style, (m = new Map()));
+    let cell = m.get(v);
+    if (!cell) m.set(v, (cell = Object.freeze(c(v, style))));
+    return cell;
+  }
 }
 
 export function findingsSheet(findings: (Finding & { file?: string })[], withFile: boolean): OutSheet {
   const headers = ['序号', '规则', '级别', ...(withFile ? ['文件'] : []), '工作表', '单元格', '姓名', '说明', '处理建议'];
   const rows: OutCell[][] = [headers.map((h) => c(h, 'header'))];
-  for (let i = 0; i < findings.length; i++) rows.push(findingRow(findings[i], i, withFile));
+  const same = new SharedCells();
+  for (let i = 0; i < findings.length; i++) rows.push(findingRow(findings[i], i, withFile, same));
   return {
     name: FINDINGS_SHEET, rows, merges: [], freezeRows: 1, headerRow: 1, landscape: true,
     widths: [6, 7, 7, ...(withFile ? [24] : []), 12, 9, 10, 60, 36],
@@ -233,11 +270,25 @@ class Marks {
     const key = row * 20000 + col;
     let m = bySheet.at.get(key);
     if (!m) {
-      m = { sheet, row, col, finding: false, note: '' };
+      // made whole, verdict included (undefined until a verdict falls on the cell): a property added later would
+      // cost each such mark a second allocation
+      m = { sheet, row, col, finding: false, note: '', verdict: undefined };
       bySheet.at.set(key, m);
       bySheet.list.push(m);
     }
     return m;
+  }
+
+  /** A finding on its cell: the cell's note gains "[rule] message", in the order of the findings. */
+  finding(f: Finding): void {
+    const m = this.at(f.sheet, f.row, f.col);
+    m.note = m.finding ? m.note + '\n[' + f.rule + '] ' + f.message : '[' + f.rule + '] ' + f.message;
+    m.finding = true;
+  }
+
+  /** every note within Excel's limit */
+  notes(): void {
+    this.sheets.forEach((s) => s.at.forEach((m) => (m.note = fitCell(m.note))));
   }
 
   verdict(p: PersonVerdict): void {
@@ -261,17 +312,9 @@ export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptio
   if (r.status !== 'ok' || !r.personTable) return plan;
   const marks = new Marks();
   // each marked cell's findings, in the order of the findings
-  const onCell = new Map<CellMark, Finding[]>();
   const findings = r.findings;
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i];
-    const m = marks.at(f.sheet, f.row, f.col);
-    m.finding = true;
-    const fs = onCell.get(m);
-    if (fs) fs.push(f);
-    else onCell.set(m, [f]);
-  }
-  onCell.forEach((fs, m) => (m.note = noteFor(fs)));
+  for (let i = 0; i < findings.length; i++) marks.finding(findings[i]);
+  marks.notes();
   // The certificate's reasons stand in 问题说明 on the same row; notes are kept for the cells at fault.
   const people = r.people;
   for (let i = 0; i < people.length; i++) marks.verdict(people[i]);
@@ -282,7 +325,7 @@ export function planForCheck(grid: WorkbookGrid, r: CheckResult, opts: PlanOptio
   }
   plan.marks = marks.list();
   for (const t of [...r.personTables, ...(r.agencyTable ? [r.agencyTable] : [])]) {
-    const onSheet = groupBy(r.findings.filter((f) => f.sheet === t.sheet), (f) => f.row);
+    const onSheet = r.findings.filter((f) => f.sheet === t.sheet);
     const rows = t.kind === 'agency' ? r.agencies : r.personTables.length === 1 ? r.people : r.people.filter((p) => p.sheet === t.sheet);
     plan.columns.push(verdictBlock(grid, t, rows, onSheet));
   }

@@ -200,13 +200,26 @@ export function othersInGroup<T>(group: T[], same: (t: T) => string, visit: (t: 
   // reuse what they made of it (the same array means the same members)
   let previous: T[] = [];
   for (let i = 0; i < group.length; i++) {
-    const listed: T[] = [];
-    for (let j = 0; j < firsts.length && listed.length < LISTED_PLACES; j++) {
-      if (keys[firsts[j]] !== keys[i]) listed.push(group[firsts[j]]);
-    }
-    if (listed.length === previous.length && listed.every((o, k) => o === previous[k])) visit(group[i], previous, group.length - count.get(keys[i])!);
-    else visit(group[i], (previous = listed), group.length - count.get(keys[i])!);
+    previous = othersOf(group, keys, firsts, i, previous);
+    visit(group[i], previous, group.length - count.get(keys[i])!);
   }
+}
+
+/** The first LISTED_PLACES members among firsts that are not member i's person; the previous list if the same. */
+function othersOf<T>(group: T[], keys: string[], firsts: number[], i: number, previous: T[]): T[] {
+  let n = 0;
+  let same = true;
+  for (let j = 0; j < firsts.length && n < LISTED_PLACES; j++) {
+    if (keys[firsts[j]] === keys[i]) continue;
+    if (previous[n] !== group[firsts[j]]) same = false;
+    n++;
+  }
+  if (same && n === previous.length) return previous;
+  const listed: T[] = [];
+  for (let j = 0; j < firsts.length && listed.length < LISTED_PLACES; j++) {
+    if (keys[firsts[j]] !== keys[i]) listed.push(group[firsts[j]]);
+  }
+  return listed;
 }
 
 /**
