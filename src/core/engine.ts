@@ -5,7 +5,7 @@ import { DEFAULT_PROFILE, Params, Profile } from './profile';
 import { locateTables, ReadOptions, Table } from './reader';
 import { holdersByAgency } from './holders';
 import { Body, Person, readBodies, readPeople, rowKey } from './record';
-import { fillField, Finding, Report, Rule, RuleContext } from './rule';
+import { fillField, Finding, Report, Rule, RuleContext, sameFill } from './rule';
 import { fitCell } from './text';
 import { RULES } from './rules';
 import { Colour, FindingColour, Verdict, WorkbookGrid } from './types';
@@ -84,6 +84,20 @@ function resolveColour(rule: Rule, profile: Profile, variant?: string): FindingC
   return c === undefined || c === 'none' ? null : c;
 }
 
+/**
+ * A message filled and kept within Excel's limit. Findings of one rule often say the same thing (8,000 rows
+ * sharing one 执法证号 name the same five others): each template remembers its last text, and the same data
+ * gives back the same string.
+ */
+const LAST_FILL = new Map<string, { data: Record<string, string | number> | undefined; field: string; text: string }>();
+function filled(template: string, data: Record<string, string | number> | undefined, field: string): string {
+  const last = LAST_FILL.get(template);
+  if (last && last.field === field && sameFill(template, last.data, data)) return last.text;
+  const text = fitCell(fillField(template, data, field));
+  if (last || LAST_FILL.size < 1024) LAST_FILL.set(template, { data, field, text });
+  return text;
+}
+
 function makeFinding(rule: Rule, r: Report, ctx: RuleContext, profile: Profile): Finding {
   const table = (r.at ?? r.rec?.table ?? (r.table === 'person' ? ctx.personTable : ctx.agencyTable)) as Table;
   const def = r.field ? fieldDef(r.table, r.field) : undefined;
@@ -110,8 +124,8 @@ function makeFinding(rule: Rule, r: Report, ctx: RuleContext, profile: Profile):
     column: def?.header ?? '',
     cell: a1(row, col),
     name: r.rec?.label ?? '',
-    message: fitCell(fillField(msg.zh, r.data, def?.header ?? '')),
-    messageEn: fitCell(fillField(msg.en, r.data, def?.en ?? '')),
+    message: filled(msg.zh, r.data, def?.header ?? ''),
+    messageEn: filled(msg.en, r.data, def?.en ?? ''),
     action: rule.meta.action.zh,
     actionEn: rule.meta.action.en,
   };

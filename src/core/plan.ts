@@ -100,10 +100,21 @@ function resultColumn(grid: WorkbookGrid, t: Table): number {
 
 const NO_FINDINGS = Object.fromEntries((Object.keys(VERDICT_ZH) as Verdict[]).map((v) => [v, Object.freeze([VERDICT_ZH[v], '', ''])])) as Record<Verdict, string[]>;
 
+/** The last row with one finding and its (frozen) values: rows saying the same thing share them. */
+let lastOne: { colour: Verdict; rule: string; message: string; action: string; values: string[] } | undefined;
+
 /** A row's 清理结论 / 问题说明 / 处理建议, from its findings list[from..to). */
 function resultRow(r: { row: number; colour: Verdict }, list: Finding[], from: number, to: number): ColumnBlock['rows'][number] {
   // a row without findings shares its colour's (frozen) values
   if (from === to) return { row: r.row, verdict: r.colour, values: NO_FINDINGS[r.colour] };
+  if (to - from === 1) {
+    const f = list[from];
+    const l = lastOne;
+    if (l && l.colour === r.colour && l.rule === f.rule && l.message === f.message && l.action === f.action) return { row: r.row, verdict: r.colour, values: l.values };
+    const values = Object.freeze([VERDICT_ZH[r.colour], fitCell(f.rule + ' ' + f.message), fitCell(f.action)]) as string[];
+    lastOne = { colour: r.colour, rule: f.rule, message: f.message, action: f.action, values };
+    return { row: r.row, verdict: r.colour, values };
+  }
   let reasons = '';
   let actions = '';
   // each finding's "rule message" on its own line; each action once, in order
@@ -159,9 +170,9 @@ function findingRow(f: Finding & { file?: string }, i: number, withFile: boolean
   // one literal each (an array grown by push would be copied as it grows)
   return withFile
     ? [c(i + 1, 'number'), same.get(f.rule, 'cell'), same.get(LEVEL_ZH[f.level], f.colour ?? 'cell'), same.get(f.file ?? '', 'cell'),
-      same.get(f.sheet, 'cell'), c(f.cell, 'cell'), c(f.name, 'cell'), c(f.message, 'wrap'), same.get(f.action, 'wrap')]
+      same.get(f.sheet, 'cell'), c(f.cell, 'cell'), c(f.name, 'cell'), same.message(f.message), same.get(f.action, 'wrap')]
     : [c(i + 1, 'number'), same.get(f.rule, 'cell'), same.get(LEVEL_ZH[f.level], f.colour ?? 'cell'), same.get(f.sheet, 'cell'),
-      c(f.cell, 'link', same.ref(f.sheet, f.row, f.col)), c(f.name, 'cell'), c(f.message, 'wrap'), same.get(f.action, 'wrap')];
+      c(f.cell, 'link', same.ref(f.sheet, f.row, f.col)), c(f.name, 'cell'), same.message(f.message), same.get(f.action, 'wrap')];
 }
 
 /**
@@ -172,6 +183,13 @@ class SharedCells {
   private readonly byStyle = new Map<Style, Map<string, OutCell>>();
 
   private readonly quoted = new Map<string, string>();
+  private lastMessage: OutCell | undefined;
+
+  /** a message's cell: the previous row's when the message is the same string */
+  message(m: string): OutCell {
+    if (this.lastMessage?.v !== fitCell(m)) this.lastMessage = Object.freeze(c(m, 'wrap'));
+    return this.lastMessage;
+  }
 
   /** sheetRef, the sheet's quoted name made once */
   ref(sheet: string, row: number, col: number): string {

@@ -108,6 +108,18 @@ export function fillField(template: string, data: Record<string, string | number
   return out;
 }
 
+/** True when two data fill a template alike: the same value (or absence) for each of its {names}. */
+export function sameFill(template: string, a: Record<string, string | number> | undefined, b: Record<string, string | number> | undefined): boolean {
+  if (a === b) return true;
+  const parts = compiled(template);
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    const inA = a !== undefined && k in a;
+    if (inA !== (b !== undefined && k in b) || (inA && a![k] !== b![k])) return false;
+  }
+  return true;
+}
+
 /** How many other places a duplicate's message names; the rest are counted ("等 N 处", "and N more"). */
 export const LISTED_PLACES = 5;
 
