@@ -1,5 +1,5 @@
 import { isoFromDay } from '../src/core/dates';
-import { consolidate } from '../src/core/consolidate';
+import { consolidate, consolidatedSheets } from '../src/core/consolidate';
 import { FileCheck } from '../src/core/cross/context';
 import { checkWorkbook, CheckResult } from '../src/core/engine';
 import { makeId } from '../src/core/idnumber';
@@ -100,6 +100,19 @@ describe('texts within Excel’s cell limit', () => {
     expect(d07.message.length).toBe(CELL_TEXT_LIMIT);
     expect(d07.message).toMatch(/…（共 \d+ 字，已截断）$/);
     expect(d07.messageEn.length).toBeLessThanOrEqual(CELL_TEXT_LIMIT);
+  });
+
+  it('X04 over thousands of unknown headers, and the county\'s sheets, stay within the limit', () => {
+    const grid = workbook([holder()]);
+    for (let i = 0; i < 3000; i++) grid.sheets[0].rows[0].push(`自定义列${i}号说明文字`);
+    const file: FileCheck = { file: 'a.xlsx', status: 'ok', message: '', result: checkWorkbook(grid, { checkDate: CHECK_DATE }) };
+    const m = consolidate([file], DEFAULT_PROFILE, []);
+    const x04 = m.cross.find((f) => f.rule === 'X04')!;
+    expect(x04.message.length).toBe(CELL_TEXT_LIMIT);
+    expect(x04.message).toMatch(/…（共 \d+ 字，已截断）$/);
+    const cells = consolidatedSheets(m, { unit: '柞水县', checkDate: CHECK_DATE, profile: DEFAULT_PROFILE, generatedAt: '', maskIds: false })
+      .flatMap((s) => s.rows.flatMap((row) => row.map((c) => (typeof c.v === 'string' ? c.v.length : 0))));
+    expect(Math.max(...cells)).toBeLessThanOrEqual(CELL_TEXT_LIMIT);
   });
 
   it('unknown headers beyond the limit are cut in the notice', () => {

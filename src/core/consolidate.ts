@@ -7,7 +7,7 @@ import { maskId, maskIdsIn } from './idnumber';
 import { findingsSheet, OutCell, OutSheet, summarySheet, VERDICT_ZH } from './plan';
 import { Profile } from './profile';
 import { summarize, SummaryRow } from './summary';
-import { compact } from './text';
+import { compact, fitCell } from './text';
 
 /**
  * The county's consolidation: every unit's checked workbook, the X rules across them, a 汇总 row per
@@ -56,7 +56,8 @@ export function consolidate(files: FileCheck[], profile: Profile, expected: stri
 }
 
 const base = (f: string) => f.split(/[\\/]/).pop() ?? f;
-const c = (v: string | number | null, style?: OutCell['style']): OutCell => ({ v, style });
+/** A cell of the county's sheets: text within Excel's limit. */
+const c = (v: string | number | null, style?: OutCell['style']): OutCell => ({ v: typeof v === 'string' ? fitCell(v) : v, style });
 
 /** 汇总 (a row per unit), 报送情况, 明细 and 校验结果 of the county's workbook. */
 export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkDate: Day; profile: Profile; generatedAt: string; maskIds: boolean }): OutSheet[] {

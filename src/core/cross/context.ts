@@ -1,6 +1,7 @@
 import { a1 } from '../a1';
 import { CheckResult, FileStatus } from '../engine';
 import { Finding, fill, RuleMeta } from '../rule';
+import { fitCell } from '../text';
 import { FindingColour, Level } from '../types';
 
 /** Rules across units' workbooks (rules.md X): they run on what each file's check left. */
@@ -58,7 +59,7 @@ export function runCrossRules(rules: CrossRule[], files: FileCheck[], colours: R
           rule: rule.meta.id, messageId: r.messageId,
           level: r.level ?? (colour === 'red' ? 'error' : 'warning'), colour,
           table: 'person', sheet: r.sheet ?? '', row, col, column: r.column ?? '', cell: row && col ? a1(row, col) : '',
-          name: r.name ?? '', message: fill(msg.zh, r.data), messageEn: fill(msg.en, r.data),
+          name: r.name ?? '', message: fitCell(fill(msg.zh, r.data)), messageEn: fitCell(fill(msg.en, r.data)),
           action: rule.meta.action.zh, actionEn: rule.meta.action.en, file: r.file,
         });
       },
