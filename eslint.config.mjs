@@ -48,12 +48,8 @@ const coreBlocks = [0, 1, 2, 3].map((depth) => ({
   },
 }));
 
-/**
- * Hosts import the core through its index (src/core/index.ts), never a module inside it. Off until the hosts'
- * imports are rewritten: run HOST_IMPORTS=error npx eslint src bench scripts to see what is left, then make
- * 'error' the default and add the host folders to the lint script.
- */
-const hostImports = process.env.HOST_IMPORTS ?? 'off';
+/** Hosts import the core through its index (src/core/index.ts), never a module inside it. */
+const hostImports = 'error';
 const hostBlock = {
   files: ['src/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
   ignores: ['src/core/**'],

@@ -1,5 +1,4 @@
-import { dayFromIso } from '../src/core/dates';
-import { DEFAULT_PROFILE } from '../src/core/profile';
+import { dayFromIso, DEFAULT_PROFILE } from '../src/core';
 import { capabilities } from '../src/office/mode';
 import { Run } from '../src/office/run';
 import { validate } from '../src/office/validate';

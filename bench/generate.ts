@@ -1,6 +1,4 @@
-import { dayFromYmd, serialFromDay, ymdFromDay } from '../src/core/dates';
-import { makeId } from '../src/core/idnumber';
-import { CellValue, WorkbookGrid } from '../src/core/types';
+import { CellValue, dayFromYmd, makeId, serialFromDay, WorkbookGrid, ymdFromDay } from '../src/core';
 import { BookSpec } from '../src/sample/book';
 import { canonicalSheet } from '../src/sample/template';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import { mkdirSync } from 'fs';
 import path from 'path';
-import { dayFromIso } from '../src/core/dates';
+import { dayFromIso } from '../src/core';
 import { writeBook } from '../src/xlsx/write-book';
 import { generate } from './generate';
 import { ADDIN_TARGETS, addinFigures } from './addin';

@@ -26,7 +26,7 @@
  *   npm run build:cli --silent && node lib/scripts/excel-api-audit.js          # writes docs/excel-api.md
  *   npm run build:cli --silent && node lib/scripts/excel-api-audit.js --check  # exits 1 on violations
  */
-import { readdirSync, statSync, writeFileSync } from 'fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import path from 'path';
 import ts from 'typescript';
 import { CAPABILITY_SETS } from '../src/office/mode';
@@ -527,8 +527,7 @@ export function excelApiDoc(r: AuditResult, typingsVersion: string): string {
 }
 
 export function typingsVersion(root = repoRoot()): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(path.join(root, 'node_modules', '@types', 'office-js', 'package.json')) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(root, 'node_modules', '@types', 'office-js', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 if (require.main === module) {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'fs';
 import path from 'path';
-import { ruleCatalogue } from '../src/core/catalogue';
+import { ruleCatalogue } from '../src/core';
 
 const out = path.join(__dirname, '..', '..', 'docs', 'rules.md');
 writeFileSync(out, ruleCatalogue());

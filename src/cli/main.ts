@@ -1,12 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
-import { exitCode, exitStatus, FileEntry, jsonReport } from '../core/contract';
-import { Day, dayFromIso, isoFromDay, timestamp as stamp, todayLocal } from '../core/dates';
-import { DEFAULT_PROFILE, parseProfile, Profile } from '../core/profile';
-import { RULES } from '../core/rules';
-import { mappingFrom, ReadOptions } from '../core/reader';
-import { Lang } from '../core/types';
+import { Day, dayFromIso, DEFAULT_PROFILE, exitCode, exitStatus, FileEntry, isoFromDay, jsonReport, Lang, mappingFrom, parseProfile, Profile, ReadOptions, RULES, timestamp as stamp, todayLocal } from '../core';
 import { demoUnits } from '../sample/demo';
 import { templateBook } from '../sample/template';
 import { checkFile, clearFile, defaultOut, FileOutcome } from '../xlsx/check-file';

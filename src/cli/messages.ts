@@ -1,4 +1,4 @@
-import { Lang } from '../core/types';
+import { Lang } from '../core';
 
 /** Every line the command line prints, Chinese first, English with --lang en. */
 const M = {

@@ -1,7 +1,5 @@
 import path from 'path';
-import { groupBy } from '../core/group';
-import { Consolidated } from '../core/consolidate';
-import { Lang } from '../core/types';
+import { Consolidated, groupBy, Lang } from '../core';
 import { FileOutcome } from '../xlsx/check-file';
 import { t } from './messages';
 import type { Io } from './main';

@@ -1,6 +1,5 @@
 import '../webview/polyfills';
-import { timestamp, todayLocal } from '../core/dates';
-import { DEFAULT_PROFILE, parseProfile } from '../core/profile';
+import { DEFAULT_PROFILE, parseProfile, timestamp, todayLocal } from '../core';
 import { officeSaid } from '../office/errors';
 import { officeCapabilities, officeRun } from '../office/run';
 import { goTo, validate } from '../office/validate';

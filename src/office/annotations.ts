@@ -1,5 +1,4 @@
-import { a1 } from '../core/a1';
-import { Plan } from '../core/plan';
+import { a1, Plan } from '../core';
 import { fatal, Job, size } from './batch';
 import { cellKey, qualified } from './cells';
 import { Capabilities } from './mode';

@@ -1,4 +1,4 @@
-import { a1 } from '../core/a1';
+import { a1 } from '../core';
 
 /**
  * Requests to Excel: work is queued as jobs with an estimated request size and packed into as few

@@ -1,4 +1,4 @@
-import { CellValue } from '../core/types';
+import { CellValue } from '../core';
 
 /**
  * Cell values across the Office boundary. Excel parses a string written through Range.values as if it

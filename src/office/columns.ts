@@ -1,5 +1,4 @@
-import { a1, colLetter } from '../core/a1';
-import { Plan } from '../core/plan';
+import { a1, colLetter, Plan } from '../core';
 import { Job, size } from './batch';
 import { asText } from './cells';
 import { Capabilities } from './mode';

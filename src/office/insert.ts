@@ -1,4 +1,4 @@
-import { colLetter } from '../core/a1';
+import { colLetter } from '../core';
 import { SheetSpec } from '../sample/book';
 import { officeSaid } from './errors';
 import { Capabilities } from './mode';

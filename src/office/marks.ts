@@ -1,5 +1,4 @@
-import { a1 } from '../core/a1';
-import { PALETTE, Plan } from '../core/plan';
+import { a1, PALETTE, Plan } from '../core';
 import { addressChunks, Job } from './batch';
 import { Capabilities } from './mode';
 

@@ -1,6 +1,4 @@
-import { colLetter, colNumber } from '../core/a1';
-import { OUTPUT_SHEETS } from '../core/reader';
-import { CellValue, SheetGrid, WorkbookGrid } from '../core/types';
+import { CellValue, colLetter, colNumber, OUTPUT_SHEETS, SheetGrid, WorkbookGrid } from '../core';
 import { fatal, Guarded, runGuarded } from './batch';
 import { cellKey, fromExcel } from './cells';
 import { Said } from './errors';

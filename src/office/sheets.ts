@@ -1,5 +1,4 @@
-import { colLetter } from '../core/a1';
-import { OutSheet, PALETTE, SUMMARY_SHEET } from '../core/plan';
+import { colLetter, OutSheet, PALETTE, SUMMARY_SHEET } from '../core';
 import { Job, size } from './batch';
 import { asText } from './cells';
 import { Capabilities } from './mode';

@@ -1,5 +1,4 @@
-import { colLetter, colNumber } from '../core/a1';
-import { OUTPUT_SHEETS } from '../core/reader';
+import { colLetter, colNumber, OUTPUT_SHEETS } from '../core';
 import { Job } from './batch';
 import { Capabilities } from './mode';
 import { Previous } from './read';

@@ -1,11 +1,4 @@
-import { colNumber } from '../core/a1';
-import { Day } from '../core/dates';
-import { CheckResult, checkWorkbook } from '../core/engine';
-import { planForCheck } from '../core/plan';
-import { Profile } from '../core/profile';
-import { ReadOptions } from '../core/reader';
-import { summarize } from '../core/summary';
-import { WorkbookGrid } from '../core/types';
+import { CheckResult, checkWorkbook, colNumber, Day, planForCheck, Profile, ReadOptions, summarize, WorkbookGrid } from '../core';
 import { runJobs } from './batch';
 import { officeSaid, Said } from './errors';
 import { Capabilities } from './mode';

@@ -1,5 +1,4 @@
-import { Plan } from '../core/plan';
-import { OUTPUT_SHEETS } from '../core/reader';
+import { OUTPUT_SHEETS, Plan } from '../core';
 import { addAnnotations, annotationKind, annotations, noteProbes } from './annotations';
 import { Job, runJobs, size } from './batch';
 import { resultColumns } from './columns';

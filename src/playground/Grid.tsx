@@ -1,7 +1,5 @@
 import { useMemo } from 'react';
-import { colLetter } from '../core/a1';
-import { dayFromSerial, isoFromDay } from '../core/dates';
-import { isCellError } from '../core/types';
+import { colLetter, dayFromSerial, isCellError, isoFromDay } from '../core';
 import { parseArea, SimSheet, SimWorkbookState } from '../sim/model';
 
 /** How a cell looks: its own format, with our conditional formats laid over it as Excel would. */

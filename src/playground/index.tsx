@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { todayLocal } from '../core/dates';
+import { todayLocal } from '../core';
 import { Run } from '../office/validate';
 import { demoUnits } from '../sample/demo';
 import { ApiVersion, simulateExcel, WEB_PAYLOAD_LIMIT } from '../sim/excel';

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { SimWorkbookState } from '../sim/model';
-import { isCellError } from '../core/types';
+import { isCellError } from '../core';
 
 /** Save the simulated workbook as .xlsx: values, fills, notes, and our marks as conditional formats. */
 export async function saveXlsx(state: SimWorkbookState): Promise<void> {

@@ -1,4 +1,4 @@
-import { CellValue } from '../core/types';
+import { CellValue } from '../core';
 
 /** A workbook described as plain data, written by the .xlsx adapter (and later drawn by the playground). */
 export interface SheetSpec {

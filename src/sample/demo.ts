@@ -1,6 +1,4 @@
-import { Day, isoFromDay, serialFromDay, ymdFromDay } from '../core/dates';
-import { makeId } from '../core/idnumber';
-import { CellValue } from '../core/types';
+import { CellValue, Day, isoFromDay, makeId, serialFromDay, ymdFromDay } from '../core';
 import { BookSpec, SheetSpec } from './book';
 import { canonicalSheet } from './template';
 

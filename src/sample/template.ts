@@ -1,5 +1,4 @@
-import { colLetter } from '../core/a1';
-import { FieldDef, TableKind, TABLES } from '../core/fields';
+import { colLetter, FieldDef, TableKind, TABLES } from '../core';
 import { BookSpec, SheetSpec } from './book';
 
 export const TITLE = '行政执法证件专项清理工作摸排统计表';

@@ -1,5 +1,4 @@
-import { a1, colLetter, colNumber } from '../core/a1';
-import { CellValue } from '../core/types';
+import { a1, CellValue, colLetter, colNumber } from '../core';
 
 /**
  * The simulated workbook's state: what Excel holds between requests. Only the simulation's request

@@ -1,4 +1,4 @@
-import { CellValue } from '../core/types';
+import { CellValue } from '../core';
 import { SimConditionalFormatCollection } from './conditional-format';
 import { ADDRESS_LIMIT, Member, requireSheet, SimContext, SimError } from './context';
 import { eachCell, SimRangeFormat, writableSheet } from './format';

@@ -1,4 +1,4 @@
-import { CellValue } from '../core/types';
+import { CellValue } from '../core';
 
 /**
  * What Excel stores when a value is written through Range.values: a string is parsed as if the user had

@@ -2,10 +2,7 @@ import {
   Badge, Button, Caption1, Divider, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, Title3, webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { dayFromIso, isoFromDay, timestamp, todayLocal } from '../core/dates';
-import { CheckResult } from '../core/engine';
-import { DEFAULT_PROFILE, parseProfile, Profile } from '../core/profile';
-import { ReadOptions } from '../core/reader';
+import { CheckResult, dayFromIso, DEFAULT_PROFILE, isoFromDay, parseProfile, Profile, ReadOptions, timestamp, todayLocal } from '../core';
 import { insertSheets } from '../office/insert';
 import { capabilities, MODE_TEXT } from '../office/mode';
 import { clearMarks, goTo, Stage, validate } from '../office/validate';

@@ -1,7 +1,5 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Caption1, Text } from '@fluentui/react-components';
-import { groupBy } from '../core/group';
-import { Finding } from '../core/rule';
-import { RULES } from '../core/rules';
+import { Finding, groupBy, RULES } from '../core';
 import { Lang, Strings } from './i18n';
 
 const TITLE = new Map(RULES.map((r) => [r.meta.id, r.meta.title]));

@@ -1,7 +1,6 @@
 import { Button, Dropdown, Field, Option, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { PERSON_FIELDS } from '../core/fields';
-import { ReadOptions } from '../core/reader';
+import { PERSON_FIELDS, ReadOptions } from '../core';
 import { Strings } from './i18n';
 
 /** When the reader cannot tell: the clerk picks the sheet and maps unknown headers to fields. */

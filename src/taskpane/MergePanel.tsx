@@ -1,13 +1,9 @@
 import { Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, Switch, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { Consolidated } from '../core/consolidate';
-import { Day } from '../core/dates';
-import { Profile } from '../core/profile';
-import { fill } from '../core/rule';
+import { consolidate, Consolidated, Day, fill, Profile } from '../core';
 import { Capabilities } from '../office/mode';
 import { Host } from './host';
 import { Strings } from './i18n';
-import { consolidate } from '../core/consolidate';
 import { checkFiles, PaneFile, writeConsolidated } from './merge';
 
 const EXPECTED_KEY = 'certSweep.expectedUnits';

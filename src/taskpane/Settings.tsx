@@ -1,6 +1,5 @@
 import { Button, Dropdown, Field, Input, Option, Switch } from '@fluentui/react-components';
-import { Profile } from '../core/profile';
-import { RULES } from '../core/rules';
+import { Profile, RULES } from '../core';
 import { Lang, Strings } from './i18n';
 
 type NumberParam = 'annualTrainingHours' | 'transferTrainingHours' | 'expiryWarningDays' | 'entrustmentWarningDays';

@@ -1,8 +1,4 @@
-import { Consolidated, consolidatedSheets } from '../core/consolidate';
-import { FileCheck } from '../core/cross/context';
-import { Day } from '../core/dates';
-import { checkWorkbook } from '../core/engine';
-import { Profile } from '../core/profile';
+import { checkWorkbook, Consolidated, consolidatedSheets, Day, FileCheck, Profile } from '../core';
 import { Capabilities } from '../office/mode';
 import { readWorkbook } from '../office/read';
 import { Run } from '../office/run';

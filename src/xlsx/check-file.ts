@@ -1,11 +1,6 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import { CheckResult, checkWorkbook } from '../core/engine';
-import { Day } from '../core/dates';
-import { planForCheck } from '../core/plan';
-import { Profile } from '../core/profile';
-import { ReadOptions } from '../core/reader';
-import { summarize, SummaryRow } from '../core/summary';
+import { CheckResult, checkWorkbook, Day, planForCheck, Profile, ReadOptions, summarize, SummaryRow } from '../core';
 import { guardedPackage, InputError } from './guard';
 import { patchForCheck } from './ooxml/check';
 import { clearParts, findState } from './ooxml/clear';

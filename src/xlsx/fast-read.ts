@@ -1,5 +1,5 @@
 import path from 'path';
-import { WorkbookGrid } from '../core/types';
+import { WorkbookGrid } from '../core';
 import { guardedPackage } from './guard';
 import { gridFromPackage } from './read-bytes';
 

@@ -1,13 +1,8 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import { Consolidated, consolidate, consolidatedSheets } from '../core/consolidate';
-import { FileCheck } from '../core/cross/context';
-import { Day } from '../core/dates';
-import { Profile } from '../core/profile';
+import { checkWorkbook, consolidate, Consolidated, consolidatedSheets, Day, FileCheck, Profile, WorkbookGrid } from '../core';
 import { newBookParts } from './ooxml/new-book';
 import { packPieces } from './pack-stream';
-import { checkWorkbook } from '../core/engine';
-import { WorkbookGrid } from '../core/types';
 import { readGrid } from './fast-read';
 import { InputError } from './guard';
 

@@ -1,6 +1,5 @@
 import { strFromU8 } from 'fflate';
-import { colNumber } from '../core/a1';
-import { CellValue, SheetGrid, WorkbookGrid } from '../core/types';
+import { CellValue, colNumber, SheetGrid, WorkbookGrid } from '../core';
 import { InputError } from './input-error';
 import { openPackage, Package, PackageLimits } from './package';
 

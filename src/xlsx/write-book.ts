@@ -1,7 +1,5 @@
 import ExcelJS from 'exceljs';
-import { colLetter } from '../core/a1';
-import { isCellError } from '../core/types';
-import { PALETTE } from '../core/plan';
+import { colLetter, isCellError, PALETTE } from '../core';
 import { BookSpec, SheetSpec } from '../sample/book';
 import { writeWorkbook } from './zip';
 

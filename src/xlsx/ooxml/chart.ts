@@ -1,5 +1,4 @@
-import { colNumber } from '../../core/a1';
-import { OutSheet } from '../../core/plan';
+import { colNumber, OutSheet } from '../../core';
 import { esc } from './xml';
 
 /**

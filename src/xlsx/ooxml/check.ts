@@ -1,5 +1,4 @@
-import { a1 } from '../../core/a1';
-import { OutSheet, Plan } from '../../core/plan';
+import { a1, OutSheet, Plan } from '../../core';
 import { chartXml, CHART_REL, CHART_TYPE, drawingXml, DRAWING_REL, DRAWING_TYPE } from './chart';
 import { addNotes, COMMENTS_REL, COMMENTS_TYPE, Note, notedCells, VML_REL, VML_TYPE } from './comments';
 import { markLook, STYLE_LOOK, TEXT_LOOK, VERDICT_LOOK } from './looks';

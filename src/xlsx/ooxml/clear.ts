@@ -1,4 +1,4 @@
-import { OUTPUT_SHEETS } from '../../core/reader';
+import { OUTPUT_SHEETS } from '../../core';
 import { COMMENTS_REL, removeNotes } from './comments';
 import { isEmptyRels, Parts, rels, relsOf, removeOverride, removeRel, resolve } from './parts';
 import { unpatchSheet } from './sheet';

@@ -1,4 +1,4 @@
-import { colNumber } from '../../core/a1';
+import { colNumber } from '../../core';
 import { attr, element, esc, textRun, unesc } from './xml';
 
 /**

@@ -1,5 +1,4 @@
-import { CellMark, PALETTE, Style } from '../../core/plan';
-import { Verdict } from '../../core/types';
+import { CellMark, PALETTE, Style, Verdict } from '../../core';
 import { Look } from './styles';
 
 /**

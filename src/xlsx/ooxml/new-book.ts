@@ -1,4 +1,4 @@
-import { OutSheet } from '../../core/plan';
+import { OutSheet } from '../../core';
 import { chartXml, CHART_TYPE, DRAWING_TYPE, drawingXml } from './chart';
 import { MAIN_NS, printNames, REL_NS, sheetXml } from './outsheet';
 import { Styles } from './styles';

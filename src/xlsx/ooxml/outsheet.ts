@@ -1,5 +1,4 @@
-import { colLetter } from '../../core/a1';
-import { OutCell, OutSheet } from '../../core/plan';
+import { colLetter, OutCell, OutSheet } from '../../core';
 import { STYLE_LOOK } from './looks';
 import { Styles } from './styles';
 import { CHART_ROWS } from './chart';

@@ -1,4 +1,4 @@
-import { colLetter, colNumber } from '../../core/a1';
+import { colLetter, colNumber } from '../../core';
 import { attr, element, textRun, withAttr } from './xml';
 
 /**

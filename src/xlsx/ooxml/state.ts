@@ -1,4 +1,4 @@
-import { OutSheet } from '../../core/plan';
+import { OutSheet } from '../../core';
 import { SheetUndo } from './sheet';
 import { unesc } from './xml';
 
