@@ -72,20 +72,25 @@ export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkD
     ],
   };
   const detailHead = ['序号', '单位', '文件', '工作表', '行号', '姓名', '身份证号码', '执法主体', '执法证号', '清理结论', '规则'];
-  const detailRows: OutCell[][] = [];
-  for (const f of m.files) {
-    for (const p of f.result?.people ?? []) {
-      // plain cells: the 明细 is tens of thousands of rows, for filtering rather than printing
-      detailRows.push([
-        c(detailRows.length + 1), c(p.unit), c(base(f.file)), c(p.sheet), c(p.row), c(p.name),
-        c(meta.maskIds ? maskId(p.idNumber) : p.idNumber), c(p.agency), c(p.certNumber),
-        c(VERDICT_ZH[p.colour], p.colour === 'none' ? undefined : p.colour), c(p.rules.join('、')),
-      ]);
+  // plain cells, made as they are written: the 明细 is a row a person, for filtering rather than printing
+  function* detailRows(): Generator<OutCell[]> {
+    let n = 0;
+    for (const f of m.files) {
+      const file = base(f.file);
+      for (const p of f.result?.people ?? []) {
+        yield [
+          c(++n), c(p.unit), c(file), c(p.sheet), c(p.row), c(p.name),
+          c(meta.maskIds ? maskId(p.idNumber) : p.idNumber), c(p.agency), c(p.certNumber),
+          c(VERDICT_ZH[p.colour], p.colour === 'none' ? undefined : p.colour), c(p.rules.join('、')),
+        ];
+      }
     }
   }
   const detail: OutSheet = {
     name: '明细', headerRow: 1, freezeRows: 1, landscape: true, merges: [], widths: [7, 22, 28, 10, 6, 10, 21, 24, 16, 8, 20],
-    rows: [detailHead.map((h) => c(h, 'header')), ...detailRows],
+    rows: [detailHead.map((h) => c(h, 'header'))],
+    more: detailRows,
+    moreCount: m.files.reduce((k, f) => k + (f.result?.people.length ?? 0), 0),
   };
   const all = [
     ...m.files.flatMap((f) => (f.result?.findings ?? []).map((x) => ({ ...x, file: base(f.file) }))),

@@ -46,6 +46,12 @@ export interface OutCell {
 export interface OutSheet {
   name: string;
   rows: OutCell[][];
+  /**
+   * Rows after `rows`, made when a writer asks for them (the county's 明细: a row a person, straight from the
+   * verdicts, so hundreds of thousands of rows never sit in memory as cells); `moreCount` of them.
+   */
+  more?: () => Iterable<OutCell[]>;
+  moreCount?: number;
   widths: number[];
   merges: string[];
   freezeRows: number;

@@ -18,8 +18,10 @@ function cellText(c: OutSheet['rows'][number][number] | undefined): string | num
 
 export function sheetJobs(ctx: Excel.RequestContext, s: OutSheet, caps: Capabilities): Job[] {
   const sheets = ctx.workbook.worksheets;
-  const width = s.rows.reduce((m, r) => Math.max(m, r.length), 0);
-  const values = s.rows.map((r) => Array.from({ length: width }, (_, k) => cellText(r[k])));
+  // the add-in writes whole ranges: rows made on request are made now
+  const all = s.more ? [...s.rows, ...s.more()] : s.rows;
+  const width = all.reduce((m, r) => Math.max(m, r.length), 0);
+  const values = all.map((r) => Array.from({ length: width }, (_, k) => cellText(r[k])));
   const jobs: Job[] = [{ bytes: 100, queue: () => void sheets.add(s.name) }];
   const step = Math.max(1, Math.floor(caps.payloadBudget / 2 / Math.max(1, size(values) / Math.max(1, values.length))));
   for (let i = 0; i < values.length; i += step) {

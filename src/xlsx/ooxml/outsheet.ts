@@ -46,7 +46,7 @@ export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {
     if (a === undefined) attrs.set(st, (a = ` s="${styles.format(0, STYLE_LOOK[st])}"`));
     return a;
   };
-  const height = Math.max(1, s.rows.length);
+  const height = Math.max(1, s.rows.length + (s.moreCount ?? 0));
   const views = opts.hidden
     ? '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
     : `<sheetViews><sheetView workbookViewId="0">${s.freezeRows ? `<pane ySplit="${s.freezeRows}" topLeftCell="A${s.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${s.freezeRows + 1}" sqref="A${s.freezeRows + 1}"/>` : ''}</sheetView></sheetViews>`;
@@ -54,16 +54,23 @@ export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${colLetter(width)}${height}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
-  for (let i = 0; i < s.rows.length; i += ROWS_PER_PIECE) {
-    let piece = '';
-    for (let r = i; r < Math.min(s.rows.length, i + ROWS_PER_PIECE); r++) {
-      const row = s.rows[r];
+  // the rows, then those made on request, a piece of ROWS_PER_PIECE rows at a time
+  let r = 0;
+  let piece = '';
+  const rows = s.more ? [s.rows, s.more()] : [s.rows];
+  for (const list of rows) {
+    for (const row of list) {
+      r++;
       let cells = '';
-      for (let k = 0; k < row.length; k++) if (row[k]) cells += cellXml(row[k], `${letters[k]}${r + 1}`, style);
-      if (cells) piece += `<row r="${r + 1}">${cells}</row>`;
+      for (let k = 0; k < row.length; k++) if (row[k]) cells += cellXml(row[k], `${letters[k]}${r}`, style);
+      if (cells) piece += `<row r="${r}">${cells}</row>`;
+      if (r % ROWS_PER_PIECE === 0) {
+        yield piece;
+        piece = '';
+      }
     }
-    yield piece;
   }
+  yield piece;
   const merges = s.merges.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
   yield `</sheetData>${merges}<printOptions horizontalCentered="1"/>` +
     '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
