@@ -64,7 +64,7 @@ function clearNotes(parts: Parts, undo: PackageUndo): Set<string> {
     }
   }
   // the "vml" content type we declared goes when no VML part is left
-  if (undo.notes.some((n) => n.vmlDefault) && !parts.entries().some((e) => e.name.endsWith('.vml'))) ct = ct.replace(/<Default\b[^>]*Extension="vml"[^>]*\/>/i, '');
+  if (undo.notes.some((n) => n.vmlDefault) && !parts.list().some((n) => n.endsWith('.vml'))) ct = ct.replace(/<Default\b[^>]*Extension="vml"[^>]*\/>/i, '');
   parts.set(CT, ct);
   return gone;
 }

@@ -7,6 +7,8 @@ import { attr, esc, withAttr } from './xml';
 export interface PackageSource {
   readonly names: string[];
   bytes(name: string): Uint8Array;
+  /** the part as text without keeping its bytes (package.ts: large sheets are read once for their text) */
+  text?(name: string): string;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -14,7 +16,7 @@ const encoder = new TextEncoder();
 
 export class Parts {
   private readonly order: string[];
-  private readonly edited = new Map<string, Uint8Array>();
+  private readonly edited = new Map<string, Uint8Array | Uint8Array[]>();
   private readonly texts = new Map<string, string>();
   private readonly removed = new Set<string>();
 
@@ -31,9 +33,15 @@ export class Parts {
     if (!this.has(name)) return null;
     const cached = this.texts.get(name);
     if (cached !== undefined) return cached;
-    const t = utf8.decode(this.edited.get(name) ?? this.source.bytes(name)).replace(/^\uFEFF/, '');
+    const edited = this.edited.get(name);
+    const t = edited ? utf8.decode(joined(edited)).replace(/^\uFEFF/, '') : this.original(name);
     if (keep) this.texts.set(name, t);
     return t;
+  }
+
+  /** The clerk's own text of a part, read without keeping its inflated bytes where the source allows it. */
+  private original(name: string): string {
+    return (this.source.text ? this.source.text(name) : utf8.decode(this.source.bytes(name))).replace(/^\uFEFF/, '');
   }
 
   /**
@@ -45,7 +53,7 @@ export class Parts {
     this.removed.delete(name);
     this.texts.delete(name);
     if (typeof text === 'string') {
-      if (this.source.names.includes(name) && utf8.decode(this.source.bytes(name)).replace(/^\uFEFF/, '') === text) {
+      if (this.source.names.includes(name) && this.original(name) === text) {
         this.edited.delete(name);
         return;
       }
@@ -53,16 +61,10 @@ export class Parts {
       this.edited.set(name, encoder.encode(text));
       return;
     }
-    // each piece encoded as it comes, so that no piece outlives its turn
+    // each piece encoded as it comes, so that no piece outlives its turn; joined only when the zip is made
     const chunks: Uint8Array[] = [];
     for (const t of text) chunks.push(encoder.encode(t));
-    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    this.edited.set(name, out);
+    this.edited.set(name, chunks);
   }
 
   delete(name: string): void {
@@ -76,15 +78,34 @@ export class Parts {
     return this.edited.has(name) || this.removed.has(name);
   }
 
+  /** The names of the parts there are now. */
+  list(): string[] {
+    return this.order.filter((n) => this.has(n));
+  }
+
   /** Every part, the clerk's unchanged ones as their own bytes, in the package's order, new ones last. */
   entries(): { name: string; data: Uint8Array }[] {
-    return this.order.filter((n) => this.has(n)).map((name) => ({ name, data: this.edited.get(name) ?? this.source.bytes(name) }));
+    return this.order.filter((n) => this.has(n)).map((name) => {
+      const edited = this.edited.get(name);
+      return { name, data: edited ? joined(edited) : this.source.bytes(name) };
+    });
   }
 
   /** A part name not in use: `xl/comments{n}.xml` with the lowest free n from 1. */
   free(pattern: (n: number) => string): string {
     for (let n = 1; ; n++) if (!this.has(pattern(n))) return pattern(n);
   }
+}
+
+function joined(data: Uint8Array | Uint8Array[]): Uint8Array {
+  if (!Array.isArray(data)) return data;
+  const out = new Uint8Array(data.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of data) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** 'xl/worksheets/sheet1.xml' → 'xl/worksheets/_rels/sheet1.xml.rels'; the package's own: '_rels/.rels'. */
