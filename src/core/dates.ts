@@ -24,16 +24,8 @@ export function dayFromYmd(y: number, m: number, d: number): Day | null {
 }
 
 export function ymdFromDay(day: Day): [number, number, number] {
-  // Howard Hinnant's civil_from_days
-  const z = Math.floor(day) + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  const n = ymdNumber(day);
+  return [Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100];
 }
 
 export function isoFromDay(day: Day): string {
@@ -101,7 +93,7 @@ export function ageOnYmd(birthYmd: number, on: Day): number {
   return Math.floor((lastOnYmd - birthYmd) / 10000);
 }
 
-/** A day as the number yyyymmdd (no array: a hot path). */
+/** A day as the number yyyymmdd (no array: a hot path). Howard Hinnant's civil_from_days. */
 export function ymdNumber(day: Day): number {
   const z = Math.floor(day) + 719468;
   const era = Math.floor(z / 146097);
