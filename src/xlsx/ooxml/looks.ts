@@ -39,8 +39,8 @@ export const STYLE_LOOK: Record<Style, Look> = {
   wrap: { border: boxed, align: { vertical: 'top', wrap: true } },
   number: { border: boxed, align: { horizontal: 'center', vertical: 'top' } },
   total: { bold: true, border: boxed, align: { horizontal: 'center' } },
-  red: { border: boxed, fill: PALETTE.red.fill, fontColor: PALETTE.red.font },
-  yellow: { border: boxed, fill: PALETTE.yellow.fill, fontColor: PALETTE.yellow.font },
-  green: { border: boxed, fill: PALETTE.green.fill, fontColor: PALETTE.green.font },
-  link: { border: boxed, fontColor: '0563C1', underline: true },
+  red: { border: boxed, fill: PALETTE.red.fill, fontColor: PALETTE.red.font, align: { vertical: 'top' } },
+  yellow: { border: boxed, fill: PALETTE.yellow.fill, fontColor: PALETTE.yellow.font, align: { vertical: 'top' } },
+  green: { border: boxed, fill: PALETTE.green.fill, fontColor: PALETTE.green.font, align: { vertical: 'top' } },
+  link: { border: boxed, fontColor: '0563C1', underline: true, align: { vertical: 'top' } },
 };

@@ -20,6 +20,32 @@ export interface SheetXmlOptions {
   hidden?: boolean;
 }
 
+/**
+ * A text's width in Excel's character units (the width of "0"): a CJK or full-width character is close to
+ * two (宋体 exactly two, 等线 and Noto Sans CJK a little less); an estimate, erring to the wide side.
+ */
+function textWidth(t: string): number {
+  let w = 0;
+  for (const ch of t) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 1.8 : 1;
+  return w;
+}
+
+/**
+ * A row's height when its wrapped cells need more than one line: Excel keeps a row's stored height until
+ * the row is edited, so a long 说明 would otherwise print cut off. 15 points a line (11-point text).
+ */
+function rowHeight(row: OutCell[], widths: number[]): string {
+  let lines = 1;
+  for (let k = 0; k < row.length; k++) {
+    const c = row[k];
+    if (!c || c.style !== 'wrap' || c.v === null || c.v === undefined) continue;
+    const width = Math.max(1, (widths[k] ?? 8.43) - 1);
+    const cellLines = String(c.v).split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(textWidth(para) / width)), 0);
+    lines = Math.max(lines, cellLines);
+  }
+  return lines > 1 ? ` ht="${lines * 15}" customHeight="1"` : '';
+}
+
 /** How many rows go into one piece of a streamed sheet. */
 const ROWS_PER_PIECE = 2000;
 
@@ -63,7 +89,7 @@ export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {
       r++;
       let cells = '';
       for (let k = 0; k < row.length; k++) if (row[k]) cells += cellXml(row[k], `${letters[k]}${r}`, style);
-      if (cells) piece += `<row r="${r}">${cells}</row>`;
+      if (cells) piece += `<row r="${r}"${rowHeight(row, s.widths)}>${cells}</row>`;
       if (r % ROWS_PER_PIECE === 0) {
         yield piece;
         piece = '';
