@@ -120,6 +120,21 @@ describe.each(cases.map((c) => [c.name, c] as const))('the checked copy of %s', 
     expect(after.getWorksheet(STATE_SHEET)!.state).toBe('veryHidden');
   });
 
+  it('校验结果\'s rows are tall enough for their wrapped 说明 (Excel keeps a row\'s stored height)', async () => {
+    const list = (await load(output)).getWorksheet('校验结果')!;
+    // 说明 is 60 characters wide; a Chinese character takes about two
+    const width = (m: string) => [...m].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
+    let tall = 0;
+    outcome.result!.findings.forEach((f, i) => {
+      const height = list.getRow(i + 2).height;
+      if (width(f.message) > 80) expect({ message: f.message, tall: (height ?? 15) >= 30 }).toEqual({ message: f.message, tall: true });
+      // 处理建议 (36 wide) wraps too
+      if (width(f.message) < 40 && width(f.action) < 25) expect({ message: f.message, height }).toEqual({ message: f.message, height: undefined });
+      if ((height ?? 15) >= 30) tall++;
+    });
+    expect(tall).toBeGreaterThan(0);
+  });
+
   it('汇总 has a real bar chart of 红/黄/绿 by 执法主体', () => {
     const b = parts(output);
     const charts = Object.keys(b).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => Buffer.from(b[n]).toString('utf8'));
