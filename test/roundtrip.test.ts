@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
-import { copyFileSync, readFileSync } from 'fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { a1 } from '../src/core/a1';
 import { dayFromIso } from '../src/core/dates';
@@ -27,6 +27,20 @@ const cases: Case[] = [
   ...demoUnits(checkDate).map((u) => ({ name: u.file, make: (f: string) => writeBook(u.book, f) })),
   // as LibreOffice saves a workbook with a chart, an image, a validation list and a pivot table
   { name: 'rich-libreoffice.xlsx', make: async (f: string) => copyFileSync(RICH, f) },
+  // a legal workbook with no styles.xml at all (some programs write none): the check brings a minimal one, clear takes it away
+  {
+    name: 'a workbook without styles.xml',
+    make: async (f: string) => {
+      await writeBook(demoUnits(checkDate)[0].book, f);
+      const zip = unzipSync(readFileSync(f));
+      delete zip['xl/styles.xml'];
+      const edit = (n: string, fn: (x: string) => string) => (zip[n] = strToU8(fn(strFromU8(zip[n]))));
+      edit('xl/_rels/workbook.xml.rels', (x) => x.replace(/<Relationship [^>]*styles\.xml"\/>/, ''));
+      edit('[Content_Types].xml', (x) => x.replace(/<Override PartName="\/xl\/styles\.xml"[^>]*\/>/, ''));
+      for (const n of Object.keys(zip)) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(n)) edit(n, (x) => x.replace(/ (s|style)="\d+"/g, ''));
+      writeFileSync(f, zipSync(zip));
+    },
+  },
 ];
 
 describe.each(cases.map((c) => [c.name, c] as const))('the checked copy of %s', (_name, c) => {
