@@ -1,6 +1,6 @@
 import { colLetter, colNumber, OUTPUT_SHEETS } from '../core';
 import { Job } from './batch';
-import { Capabilities } from './mode';
+import { Capabilities, Capability, CAPABILITY_SETS } from './mode';
 import { Previous } from './read';
 import { STATE_SHEET, StateKind, StateRow } from './state';
 
@@ -18,6 +18,9 @@ export interface Undo {
 }
 
 const STANDARD_WIDTH = 48;
+
+/** the capability each kind of mark needs to be removed (values, fills and sheets need only 1.1) */
+const REMOVED_WITH: Partial<Record<StateKind, Capability>> = { cf: 'conditionalFormats', note: 'notes', comment: 'comments', widths: 'sheetFormat' };
 
 export function undoJobs(ctx: Excel.RequestContext, caps: Capabilities, previous: Previous, sheetNames: string[]): Undo {
   const sheets = ctx.workbook.worksheets;
@@ -80,9 +83,8 @@ export function undoJobs(ctx: Excel.RequestContext, caps: Capabilities, previous
   for (const name of OUTPUT_SHEETS) {
     if (name !== STATE_SHEET && exists(name)) jobs.push({ bytes: 80, queue: () => sheets.getItem(name).delete() });
   }
-  const needs: Record<string, string> = { cf: '1.6', note: '1.18', comment: '1.10', widths: '1.2' };
-  const left = Object.entries(needs)
-    .map(([kind, set]) => ({ kind: kind as StateKind, count: pending.filter((r) => r[0] === kind).length, needs: set }))
+  const left = Object.entries(REMOVED_WITH)
+    .map(([kind, cap]) => ({ kind: kind as StateKind, count: pending.filter((r) => r[0] === kind).length, needs: CAPABILITY_SETS[cap] }))
     .filter((x) => x.count > 0);
   return { jobs, pending, left };
 }
