@@ -1,6 +1,6 @@
 import '../webview/polyfills';
 import { DEFAULT_PROFILE, parseProfile, timestamp, todayLocal } from '../core';
-import { officeSaid } from '../office/errors';
+import { officeFailure } from '../office/errors';
 import { officeCapabilities, officeRun } from '../office/run';
 import { goTo, validate } from '../office/validate';
 import { OFFICE_JS_MISSING, showNotice } from '../webview/notice';
@@ -43,8 +43,7 @@ export async function validateCommand(event: Office.AddinCommands.Event): Promis
     const shown = out.ok ? await goTo(officeRun, '汇总', 'A1') : out;
     if (!shown.ok) await showMessage(shown);
   } catch (e) {
-    const said = officeSaid(e);
-    await showMessage({ message: said.zh, en: said.en });
+    await showMessage(officeFailure(e));
   } finally {
     // Office waits for completed() before it runs another command from this add-in, whatever happened above
     event.completed();

@@ -56,5 +56,8 @@ export function officeSaid(e: unknown): Said {
   };
 }
 
-/** The Chinese text, for callers that show one language. */
-export const officeMessage = (e: unknown): string => officeSaid(e).zh;
+/** A failed run's result, in the { ok, message, en } shape the pane and commands show. */
+export function officeFailure(e: unknown): { ok: false; message: string; en: string } {
+  const said = officeSaid(e);
+  return { ok: false, message: said.zh, en: said.en };
+}

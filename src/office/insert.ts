@@ -1,6 +1,6 @@
 import { colLetter } from '../core';
 import { SheetSpec } from '../sample/book';
-import { officeSaid } from './errors';
+import { officeFailure } from './errors';
 import { Capabilities } from './mode';
 import { runJobs } from './batch';
 import { asText } from './cells';
@@ -56,7 +56,6 @@ export async function insertSheets(run: Run, caps: Capabilities, specs: SheetSpe
       return { ok: true, message: '', en: '', names };
     });
   } catch (e) {
-    const said = officeSaid(e);
-    return { ok: false, message: said.zh, en: said.en, names: [] };
+    return { ...officeFailure(e), names: [] };
   }
 }

@@ -1,6 +1,6 @@
 import { CheckResult, checkWorkbook, colNumber, Day, planForCheck, Profile, ReadOptions, summarize, WorkbookGrid } from '../core';
 import { runJobs } from './batch';
-import { officeSaid, Said } from './errors';
+import { officeFailure, Said } from './errors';
 import { Capabilities } from './mode';
 import { readWorkbook } from './read';
 import { Run } from './run';
@@ -26,11 +26,6 @@ export type Outcome =
   | { ok: false; message: string; en: string; detail?: string; result?: CheckResult; sheets?: { name: string; headers: string[] }[] };
 
 export type Done = { ok: boolean; message: string; en: string };
-
-const failure = (e: unknown) => {
-  const said = officeSaid(e);
-  return { ok: false as const, message: said.zh, en: said.en };
-};
 
 /** Each sheet's likeliest header row (its first row of several texts), for the clerk to map by hand. */
 function headerGuesses(grid: WorkbookGrid): { name: string; headers: string[] }[] {
@@ -74,7 +69,7 @@ export async function validate(run: Run, caps: Capabilities, opts: ValidateOptio
       return { ok: true as const, result, marked, notices: [...read.notices, ...notices] };
     });
   } catch (e) {
-    return { ...failure(e), detail: String((e as Error)?.message ?? e) };
+    return { ...officeFailure(e), detail: String((e as Error)?.message ?? e) };
   }
 }
 
@@ -101,7 +96,7 @@ export async function clearMarks(run: Run, caps: Capabilities): Promise<Done & {
       return { ok: true, complete: false, message: `已清除此版本能去掉的标记。${parts.map((p) => p.zh).join('')}`, en: `Cleared what this version can remove. ${parts.map((p) => p.en).join(' ')}` };
     });
   } catch (e) {
-    return failure(e);
+    return officeFailure(e);
   }
 }
 
@@ -116,6 +111,6 @@ export async function goTo(run: Run, sheet: string, cell: string): Promise<Done>
       return { ok: true, message: '', en: '' };
     });
   } catch (e) {
-    return failure(e);
+    return officeFailure(e);
   }
 }

@@ -5,7 +5,7 @@ import { Run } from '../office/run';
 import { writePlan } from '../office/write';
 import { InputError } from '../xlsx/input-error';
 import { readGridBytes } from '../xlsx/read-bytes';
-import { officeSaid } from '../office/errors';
+import { officeFailure } from '../office/errors';
 
 /**
  * 合并各单位 in the pane: the units' .xlsx files are read in the browser (read-bytes.ts: fflate and a
@@ -58,7 +58,6 @@ export async function writeConsolidated(run: Run, caps: Capabilities, m: Consoli
       return { ok: true, message: '', en: '' };
     });
   } catch (e) {
-    const said = officeSaid(e);
-    return { ok: false, message: said.zh, en: said.en };
+    return officeFailure(e);
   }
 }
