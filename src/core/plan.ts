@@ -68,6 +68,8 @@ export interface ColumnBlock {
   headerRow: number;
   col: number;
   headers: string[];
+  /** each column's width, in characters */
+  widths: number[];
   rows: { row: number; values: string[]; verdict?: Verdict }[];
 }
 
@@ -80,6 +82,7 @@ export interface Plan {
 export const VERDICT_ZH: Record<Verdict, string> = { red: '红', yellow: '黄', green: '绿', none: '无证' };
 export const LEVEL_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 export const RESULT_HEADERS = ['清理结论', '问题说明', '处理建议'];
+const RESULT_WIDTHS = [10, 48, 30];
 export const FINDINGS_SHEET = '校验结果';
 export const SUMMARY_SHEET = '汇总';
 
@@ -161,7 +164,7 @@ function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour:
       out[i] = resultRow(rows[i], list, 0, list.length);
     }
   }
-  return { sheet: t.sheet, headerRow: t.headerRows[t.headerRows.length - 1], col: resultColumn(grid, t), headers: RESULT_HEADERS, rows: out };
+  return { sheet: t.sheet, headerRow: t.headerRows[t.headerRows.length - 1], col: resultColumn(grid, t), headers: RESULT_HEADERS, widths: RESULT_WIDTHS, rows: out };
 }
 
 export interface PlanOptions {

@@ -9,8 +9,6 @@ import { StateRow } from './state';
  * from conditional formats or, in compatibility mode, from nothing), and wider columns where Excel lets
  * us set widths (ExcelApi 1.2), the former widths recorded first.
  */
-const RESULT_WIDTHS = [10, 48, 30];
-
 export function resultColumns(
   ctx: Excel.RequestContext, plan: Plan, caps: Capabilities, widthsNow: Map<string, number[]>, previous: StateRow[],
 ): { jobs: Job[]; records: StateRow[] } {
@@ -44,7 +42,7 @@ export function resultColumns(
       jobs.push({
         bytes: 300,
         queue: () => {
-          if (caps.sheetFormat) RESULT_WIDTHS.forEach((w, k) => (sheets.getItem(b.sheet).getRange(`${colLetter(b.col + k)}:${colLetter(b.col + k)}`).format.columnWidth = w * 6));
+          if (caps.sheetFormat) b.widths.forEach((w, k) => (sheets.getItem(b.sheet).getRange(`${colLetter(b.col + k)}:${colLetter(b.col + k)}`).format.columnWidth = w * 6));
         },
       });
     }

@@ -17,8 +17,6 @@ import { attr, element, hash } from './xml';
  * part, chart, image, pivot table, validation, defined name and print setting, is the clerk's own.
  */
 const CT = '[Content_Types].xml';
-/** 清理结论, 问题说明, 处理建议: widths in characters */
-const RESULT_WIDTHS = [10, 48, 30];
 
 function editsFor(plan: Plan, styles: Styles): Map<string, SheetEdits> {
   const edits = new Map<string, SheetEdits>();
@@ -43,7 +41,7 @@ function editsFor(plan: Plan, styles: Styles): Map<string, SheetEdits> {
       });
     }
     const ed = edits.get(b.sheet);
-    if (ed) ed.widths = [...(ed.widths ?? []), ...RESULT_WIDTHS.map((width, k) => ({ col: b.col + k, width }))];
+    if (ed) ed.widths = [...(ed.widths ?? []), ...b.widths.map((width, k) => ({ col: b.col + k, width }))];
   }
   return edits;
 }
