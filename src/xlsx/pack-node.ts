@@ -13,28 +13,35 @@ import { crc32 as jsCrc32, zipOf } from './package';
 const deflateRaw = promisify(zlib.deflateRaw) as (data: Uint8Array, opts: zlib.ZlibOptions) => Promise<Buffer>;
 /** zlib.crc32 is Node ≥ 20.15 and 22.2 */
 const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-const crc32 = (data: Uint8Array) => (nativeCrc32 ? nativeCrc32(data) : jsCrc32(data));
+/** CRC-32 of `data`, continued from `prev` */
+export const crc32 = (data: Uint8Array, prev = 0) => (nativeCrc32 ? nativeCrc32(data, prev) : jsCrc32(data, prev));
 
 /** Parts larger than this are deflated as several pieces in parallel. */
 export const PIECE = 4 * 1024 * 1024;
 const WINDOW = 32 * 1024;
 
 /**
- * One raw DEFLATE stream of `data`, made of pieces deflated in parallel: each piece but the last ends with a
- * sync flush (byte-aligned, not final), and each but the first is primed with the 32 KB before it as its
- * dictionary, so matches reach back across the seams as they would in one stream. Inflates as one stream;
- * within 0.1% of its size.
+ * One piece of a raw DEFLATE stream: ended by a sync flush (byte-aligned, not final) unless it is the last,
+ * and primed with the 32 KB of `before` (what precedes it) as its dictionary.
+ */
+export function deflatePiece(piece: Uint8Array, level: number, last: boolean, before?: Uint8Array): Promise<Buffer> {
+  return deflateRaw(piece, {
+    level,
+    finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+    ...(before?.length ? { dictionary: before.subarray(Math.max(0, before.length - WINDOW)) } : {}),
+  });
+}
+
+/**
+ * One raw DEFLATE stream of `data`, made of pieces deflated in parallel (deflatePiece), so matches reach
+ * back across the seams as they would in one stream. Inflates as one stream; within 0.1% of its size.
  */
 export async function deflateParallel(data: Uint8Array, level: number): Promise<Buffer> {
   if (data.length <= PIECE) return deflateRaw(data, { level });
   const pieces: Promise<Buffer>[] = [];
   for (let at = 0; at < data.length; at += PIECE) {
     const end = Math.min(data.length, at + PIECE);
-    pieces.push(deflateRaw(data.subarray(at, end), {
-      level,
-      finishFlush: end < data.length ? zlib.constants.Z_SYNC_FLUSH : zlib.constants.Z_FINISH,
-      ...(at > 0 ? { dictionary: data.subarray(Math.max(0, at - WINDOW), at) } : {}),
-    }));
+    pieces.push(deflatePiece(data.subarray(at, end), level, end === data.length, data.subarray(0, at)));
   }
   return Buffer.concat(await Promise.all(pieces));
 }

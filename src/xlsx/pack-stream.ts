@@ -1,6 +1,5 @@
-import { promisify } from 'util';
-import zlib from 'zlib';
-import { crc32 as jsCrc32, PackedPart, zipOf } from './package';
+import { PackedPart, zipOf } from './package';
+import { crc32, deflatePiece, PIECE } from './pack-node';
 
 /**
  * A part deflated as it is produced: its XML is gathered into pieces of a few megabytes, and each piece is
@@ -8,13 +7,8 @@ import { crc32 as jsCrc32, PackedPart, zipOf } from './package';
  * from the 32 KB before them, so together they are one DEFLATE stream, as pack-node's deflateParallel
  * makes them). A sheet of hundreds of thousands of rows never sits in memory as text, only deflated.
  */
-const deflateRaw = promisify(zlib.deflateRaw) as (data: Uint8Array, opts: zlib.ZlibOptions) => Promise<Buffer>;
-const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-const crc = (data: Uint8Array, prev: number) => (nativeCrc32 ? nativeCrc32(data, prev) : jsCrc32(data, prev));
 const encoder = new TextEncoder();
 
-const PIECE = 4 * 1024 * 1024;
-const WINDOW = 32 * 1024;
 /** pieces being deflated at once: enough to keep the pool busy, few enough to bound the memory */
 const IN_FLIGHT = 4;
 
@@ -23,25 +17,21 @@ export async function packStreamed(name: string, source: Iterable<string>): Prom
   const flying: Promise<Buffer>[] = [];
   let gathered: Uint8Array[] = [];
   let gatheredBytes = 0;
-  let before: Uint8Array | null = null;
+  let before: Uint8Array | undefined;
   let size = 0;
   let sum = 0;
   const launch = async (last: boolean) => {
     const piece = Buffer.concat(gathered, gatheredBytes);
     gathered = [];
     gatheredBytes = 0;
-    flying.push(deflateRaw(piece, {
-      level: 6,
-      finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-      ...(before ? { dictionary: before } : {}),
-    }));
-    before = piece.subarray(Math.max(0, piece.length - WINDOW));
+    flying.push(deflatePiece(piece, 6, last, before));
+    before = piece;
     while (flying.length > (last ? 0 : IN_FLIGHT)) done.push(await flying.shift()!);
   };
   for (const text of source) {
     const bytes = encoder.encode(text);
     size += bytes.length;
-    sum = crc(bytes, sum);
+    sum = crc32(bytes, sum);
     gathered.push(bytes);
     gatheredBytes += bytes.length;
     if (gatheredBytes >= PIECE) await launch(false);
