@@ -97,7 +97,8 @@ function itemText(xml: string): string {
   return out;
 }
 
-function sharedStrings(xml: string): string[] {
+/** The strings of sharedStrings.xml, in order. */
+export function sharedStrings(xml: string): string[] {
   return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)].map((m) => itemText(m[1] ?? ''));
 }
 

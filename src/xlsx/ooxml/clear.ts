@@ -1,8 +1,9 @@
 import { OUTPUT_SHEETS } from '../../core';
+import { sharedStrings } from '../read-bytes';
 import { COMMENTS_REL, removeNotes } from './comments';
 import { isEmptyRels, Parts, rels, relsOf, removeOverride, removeRel, resolve } from './parts';
 import { unpatchSheet } from './sheet';
-import { PackageUndo, readState, sharedStrings, STATE_SHEET } from './state';
+import { PackageUndo, readState, STATE_SHEET } from './state';
 import { Styles } from './styles';
 import { removeSheet, sheets, STYLES_REL, workbookPart, workbookRelPart } from './workbook';
 import { hash } from './xml';
@@ -23,7 +24,7 @@ export function findState(parts: Parts): StateFound {
   const entry = sheets(parts).find((s) => s.name === STATE_SHEET);
   if (!entry) return null;
   const shared = workbookRelPart(parts, SHARED_REL);
-  const found = readState(parts.text(entry.part) ?? '', sharedStrings(shared ? parts.text(shared) : null));
+  const found = readState(parts.text(entry.part) ?? '', sharedStrings((shared && parts.text(shared)) || ''));
   if (found === 'old') return { old: true };
   return found ? { undo: found } : null;
 }

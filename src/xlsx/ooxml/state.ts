@@ -82,9 +82,3 @@ export function readState(sheetXml: string, shared: string[]): PackageUndo | 'ol
   const parsed = JSON.parse(json) as PackageUndo & { v: number; sheets: { sheet: string; undo: SheetUndo & { styles: unknown } }[] };
   return { ...parsed, sheets: parsed.sheets.map((s) => ({ ...s, undo: { ...s.undo, styles: fromRuns(s.undo.styles as unknown as Runs) } })) };
 }
-
-/** The strings of sharedStrings.xml, in order. */
-export function sharedStrings(xml: string | null): string[] {
-  if (!xml) return [];
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)].map((m) => [...(m[1] ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((x) => unesc(x[1])).join(''));
-}
