@@ -90,6 +90,7 @@ export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkD
     name: '明细', headerRow: 1, freezeRows: 1, landscape: true, merges: [], widths: [7, 22, 28, 10, 6, 10, 21, 24, 16, 8, 20],
     rows: [detailHead.map((h) => c(h, 'header'))],
     more: detailRows,
+    repeated: [1, 2, 3, 7, 9, 10],
     moreCount: m.files.reduce((k, f) => k + (f.result?.people.length ?? 0), 0),
   };
   const all = [

@@ -52,6 +52,8 @@ export interface OutSheet {
    */
   more?: () => Iterable<OutCell[]>;
   moreCount?: number;
+  /** 0-based columns whose texts repeat down the sheet (unit, file, 执法主体…): a writer may store each text once */
+  repeated?: number[];
   widths: number[];
   merges: string[];
   freezeRows: number;

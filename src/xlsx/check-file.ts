@@ -5,7 +5,7 @@ import { guardedPackage, InputError } from './guard';
 import { patchForCheck } from './ooxml/check';
 import { clearParts, findState } from './ooxml/clear';
 import { Parts } from './ooxml/parts';
-import { packParts } from './pack-node';
+import { packPieces } from './pack-stream';
 import { Package } from './package';
 import { gridFromPackage } from './read-bytes';
 
@@ -57,7 +57,7 @@ const asPackage = (parts: Parts) => ({ has: (n: string) => parts.has(n), text: (
 
 async function writeParts(parts: Parts, out: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  await fs.writeFile(out, await packParts(parts.entries()));
+  await fs.writeFile(out, await packPieces(parts.pieces()));
 }
 
 /** Read, check and (optionally) write one workbook. Never throws for bad input: the outcome says why. */

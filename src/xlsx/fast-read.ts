@@ -10,7 +10,7 @@ export { readGridBytes } from './read-bytes';
  * password, not a workbook, corrupt, bombs, too many rows, too large for this machine), then the grids, from
  * the package the checks opened. Bad files become InputError, as with openWorkbook.
  */
-export async function readGrid(file: string): Promise<WorkbookGrid> {
-  const { pkg } = await guardedPackage(file);
+export async function readGrid(file: string, bytes?: Promise<Buffer>): Promise<WorkbookGrid> {
+  const { pkg } = await guardedPackage(file, bytes);
   return gridFromPackage(pkg, file, path.basename(file));
 }

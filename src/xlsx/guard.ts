@@ -16,22 +16,31 @@ export { MAX_ROWS } from './read-bytes';
  */
 const BYTES_PER_CELL = 400;
 
+/** A file's bytes, or an InputError that says why not: a folder, missing, not allowed to read it. */
+export async function fileBytes(file: string): Promise<Buffer> {
+  const name = path.basename(file);
+  try {
+    if ((await fs.stat(file)).isDirectory()) throw new InputError(`「${name}」是文件夹，请指定 .xlsx 文件。`);
+    return await fs.readFile(file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`没有读取文件「${name}」的权限，请检查文件权限或以有权限的账户运行。`);
+    if (code === 'EISDIR') throw new InputError(`「${name}」是文件夹，请指定 .xlsx 文件。`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`找不到文件「${name}」，请检查路径是否正确。`);
+    throw new InputError(`无法读取文件「${name}」（${code ?? '未知原因'}），请检查文件是否被其他程序占用或已损坏。`);
+  }
+}
+
 /**
  * Read a file as an .xlsx, or say why not: missing, empty, an old .xls, password-protected, not a
  * workbook, corrupt, a zip bomb, or too large for this machine. Returns the file's bytes and its package
- * (opened, bounded: see package.ts), whose parts read so far stay cached.
+ * (opened, bounded: see package.ts), whose parts read so far stay cached. The bytes may be read ahead
+ * (unit-worker.ts reads the next file while it checks this one).
  */
-export async function guardedPackage(file: string): Promise<{ data: Buffer; pkg: Package }> {
+export async function guardedPackage(file: string, bytes: Promise<Buffer> = fileBytes(file)): Promise<{ data: Buffer; pkg: Package }> {
   const name = path.basename(file);
-  let data: Buffer;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new InputError(`「${name}」是文件夹，请指定 .xlsx 文件。`);
-    data = await fs.readFile(file);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`找不到文件「${name}」，请检查路径是否正确。`);
-  }
+  const data = await bytes;
   // empty, .xls, password, not a zip, corrupt, bombs, not a workbook, too many rows: the same checks as in the pane
   const { pkg, cells } = inspectWorkbook(data, name);
   const heap = getHeapStatistics().heap_size_limit;

@@ -1,10 +1,9 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import { checkWorkbook, consolidate, Consolidated, consolidatedSheets, Day, FileCheck, Profile, WorkbookGrid } from '../core';
+import { consolidate, Consolidated, consolidatedSheets, Day, FileCheck, Profile } from '../core';
 import { newBookParts } from './ooxml/new-book';
-import { packPieces } from './pack-stream';
-import { readGrid } from './fast-read';
-import { InputError } from './guard';
+import { NEW_BOOK_LEVEL, packPieces } from './pack-stream';
+import { checkUnits, PoolLimits } from './unit-pool';
 
 /** The .xlsx files named, folders searched (not our own outputs or Excel's ~$ lock files), in name order. */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
@@ -33,23 +32,17 @@ export interface MergeOptions {
   generatedAt: string;
   county?: string;
   onFile?: (i: number, n: number, file: string, f: FileCheck) => void;
+  /** each file's worker: how many at once, its time and its heap */
+  limits?: PoolLimits;
 }
 
 /**
- * Check every file as `check` does, keeping only what the consolidation needs (each file's verdicts and
- * findings, not its rows or its workbook), then run the X rules and write the county's workbook.
+ * Check every file as `check` does, each in a worker of its own (unit-pool.ts), keeping only what the
+ * consolidation needs (each file's verdicts and findings, not its rows or its workbook), then run the X
+ * rules and write the county's workbook.
  */
 export async function mergeFiles(files: string[], opts: MergeOptions): Promise<Consolidated> {
-  const checks: FileCheck[] = [];
-  // the next file is read (its I/O and unzipping off the main thread) while this one is checked
-  const read = (file: string) => readGrid(file).then((grid) => ({ grid }), (error: unknown) => ({ error }));
-  let next = files.length ? read(files[0]) : null;
-  for (let i = 0; i < files.length; i++) {
-    const got = await next!;
-    next = i + 1 < files.length ? read(files[i + 1]) : null;
-    checks.push(checkOne(files[i], got, opts));
-    opts.onFile?.(i + 1, files.length, files[i], checks[i]);
-  }
+  const checks = await checkUnits(files, opts, opts.onFile);
   const m = consolidate(checks, opts.profile, opts.expected);
   if (opts.out) {
     await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
@@ -57,23 +50,9 @@ export async function mergeFiles(files: string[], opts: MergeOptions): Promise<C
     const sheets = consolidatedSheets(m, {
       unit: opts.county ?? '柞水县司法局', checkDate: opts.checkDate, profile: opts.profile, generatedAt: opts.generatedAt, maskIds: opts.maskIds,
     });
-    await fs.writeFile(opts.out, await packPieces(newBookParts(sheets)));
+    await fs.writeFile(opts.out, await packPieces(newBookParts(sheets), NEW_BOOK_LEVEL));
   }
   return m;
-}
-
-/** One unit's workbook, read values-only and checked; its rows are dropped once checked. */
-function checkOne(file: string, got: { grid: WorkbookGrid } | { error: unknown }, opts: MergeOptions): FileCheck {
-  if ('error' in got) {
-    const e = got.error;
-    if (e instanceof InputError) return { file, status: e.status, message: e.message };
-    return { file, status: 'unreadable', message: `读取「${path.basename(file)}」时出错：${(e as Error).message}` };
-  }
-  const result = checkWorkbook(got.grid, { checkDate: opts.checkDate, profile: opts.profile });
-  if (result.status !== 'ok') return { file, status: result.status, message: `「${path.basename(file)}」：${result.message}` };
-  for (const t of result.personTables) t.records = [];
-  if (result.agencyTable) result.agencyTable.records = [];
-  return { file, status: 'ok', message: result.message, result };
 }
 
 /** The expected units, one a line (or comma-separated); a first line that is a header is skipped. */

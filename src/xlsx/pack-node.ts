@@ -1,9 +1,9 @@
 import { promisify } from 'util';
 import zlib from 'zlib';
-import { crc32 as jsCrc32, zipOf } from './package';
+import { crc32 as jsCrc32 } from './package';
 
 /**
- * packParts for Node: the same zip as package.ts writes, deflated by Node's zlib on its thread pool. Measured
+ * Deflating for Node (pack-stream.ts, zip.ts): the same streams as package.ts writes, by Node's zlib on its thread pool. Measured
  * at level 6 on a 50,000-row workbook's parts (36 MB of XML, 31.7 MB of it one sheet; a 2-core VM shared with
  * other work, so medians of 5): zlib a part per thread 340–370 ms; fflate's deflateSync 1,000–1,100 ms, its
  * worker-thread `deflate` and `zip` 1,000–1,500 ms. A part larger than PIECE is deflated in pieces on
@@ -46,9 +46,3 @@ export async function deflateParallel(data: Uint8Array, level: number): Promise<
   return Buffer.concat(await Promise.all(pieces));
 }
 
-/** A zip of the parts, deflated, in the given order (UTF-8 names): Node's way. */
-export async function packParts(parts: { name: string; data: Uint8Array }[], opts: { level?: number; date?: Date } = {}): Promise<Uint8Array> {
-  const level = opts.level ?? 6;
-  const packed = await Promise.all(parts.map((p) => deflateParallel(p.data, level)));
-  return zipOf(parts.map((p, i) => ({ name: p.name, packed: packed[i], crc: crc32(p.data), size: p.data.length })), opts.date);
-}

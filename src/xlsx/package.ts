@@ -369,7 +369,7 @@ export function zipOf(parts: PackedPart[], date = new Date()): Uint8Array {
 
 /**
  * A zip of the parts, deflated, in the given order: the browser's way (fflate, level 6, on this thread).
- * In Node, use packParts from pack-node.ts: zlib on the thread pool is 3–5 times faster.
+ * In Node, use packPieces from pack-stream.ts: zlib on the thread pool is 3–5 times faster.
  */
 export async function packParts(parts: { name: string; data: Uint8Array }[], opts: { level?: number; date?: Date } = {}): Promise<Uint8Array> {
   const level = (opts.level ?? 6) as 6;

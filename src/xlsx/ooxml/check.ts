@@ -97,7 +97,7 @@ function ourSheet(parts: Parts, s: OutSheet, styles: Styles): string[] {
     parts.set(CT, addOverride(addOverride(parts.text(CT)!, draw, DRAWING_TYPE), chart, CHART_TYPE));
     drawing = sr.id;
   }
-  parts.set(part, [...sheetXml(s, styles, { drawing })].join(''));
+  parts.set(part, sheetXml(s, styles, { drawing }));
   return printNames(s, index);
 }
 
@@ -139,5 +139,5 @@ export function patchForCheck(parts: Parts, plan: Plan): void {
   }
   const state = stateSheet(undo);
   const { part } = addSheet(parts, STATE_SHEET, '', 'veryHidden');
-  parts.set(part, [...sheetXml(state, styles, { hidden: true })].join(''));
+  parts.set(part, sheetXml(state, styles, { hidden: true }));
 }

@@ -1,6 +1,7 @@
 import { OutSheet } from '../../core';
 import { chartXml, CHART_TYPE, DRAWING_TYPE, drawingXml } from './chart';
 import { MAIN_NS, printNames, REL_NS, sheetXml } from './outsheet';
+import { SharedStrings } from './shared-strings';
 import { Styles } from './styles';
 import { esc } from './xml';
 
@@ -15,6 +16,8 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 export function newBookParts(sheets: OutSheet[]): { name: string; pieces: Iterable<string> }[] {
   const styles = new Styles(null);
+  // texts of the sheets' repeated columns, stored once (a part only when some sheet has such columns)
+  const shared = sheets.some((s) => s.repeated?.length) ? new SharedStrings() : undefined;
   const parts: { name: string; pieces: Iterable<string> }[] = [];
   const overrides: string[] = [
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
@@ -39,12 +42,16 @@ export function newBookParts(sheets: OutSheet[]): { name: string; pieces: Iterab
       overrides.push(`<Override PartName="/xl/drawings/drawing${n}.xml" ContentType="${DRAWING_TYPE}"/>`, `<Override PartName="/xl/charts/chart${n}.xml" ContentType="${CHART_TYPE}"/>`);
       drawing = 'rId1';
     }
-    parts.push({ name: part, pieces: sheetXml(s, styles, { drawing }) });
+    parts.push({ name: part, pieces: sheetXml(s, styles, { drawing, shared }) });
   });
   wbRels.push(`<Relationship Id="rId${sheets.length + 1}" Type="${R}/styles" Target="styles.xml"/>`);
+  if (shared) {
+    wbRels.push(`<Relationship Id="rId${sheets.length + 2}" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>`);
+    overrides.push('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>');
+  }
   const workbook = `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${entries.join('')}</sheets>` +
     `${names.length ? `<definedNames>${names.join('')}</definedNames>` : ''}</workbook>`;
-  // styles.xml comes last: the sheets' formats are added to it as their pieces are made
+  // styles.xml and sharedStrings.xml come last: the sheets' formats and texts are added to them as their pieces are made
   return [
     { name: '[Content_Types].xml', pieces: [`${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`] },
     { name: '_rels/.rels', pieces: [`${HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${OFFICE_DOC}" Target="xl/workbook.xml"/></Relationships>`] },
@@ -52,5 +59,6 @@ export function newBookParts(sheets: OutSheet[]): { name: string; pieces: Iterab
     { name: 'xl/_rels/workbook.xml.rels', pieces: [`${HEAD}<Relationships xmlns="${PKG_RELS}">${wbRels.join('')}</Relationships>`] },
     ...parts,
     { name: 'xl/styles.xml', pieces: { *[Symbol.iterator]() { yield styles.xml(); } } },
+    ...(shared ? [{ name: 'xl/sharedStrings.xml', pieces: { *[Symbol.iterator]() { yield shared.xml(); } } }] : []),
   ];
 }

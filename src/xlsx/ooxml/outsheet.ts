@@ -2,6 +2,7 @@ import { colLetter, OutCell, OutSheet } from '../../core';
 import { STYLE_LOOK } from './looks';
 import { Styles } from './styles';
 import { CHART_ROWS } from './chart';
+import type { SharedStrings } from './shared-strings';
 import { esc, textRun } from './xml';
 
 /**
@@ -18,6 +19,8 @@ export interface SheetXmlOptions {
   drawing?: string;
   /** a very hidden sheet (our state) has no view of its own */
   hidden?: boolean;
+  /** where the texts of the sheet's repeated columns go; inline when absent */
+  shared?: SharedStrings;
 }
 
 /**
@@ -46,9 +49,6 @@ function rowHeight(row: OutCell[], widths: number[]): string {
   return lines > 1 ? ` ht="${lines * 15}" customHeight="1"` : '';
 }
 
-/** How many rows go into one piece of a streamed sheet. */
-const ROWS_PER_PIECE = 2000;
-
 function cellXml(c: OutCell, ref: string, style: (s: OutCell['style']) => string): string {
   const s = style(c.style);
   if (c.link) {
@@ -72,6 +72,8 @@ export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {
     if (a === undefined) attrs.set(st, (a = ` s="${styles.format(0, STYLE_LOOK[st])}"`));
     return a;
   };
+  const shared = opts.shared;
+  const repeated = new Set(shared ? s.repeated : []);
   const height = Math.max(1, s.rows.length + (s.moreCount ?? 0));
   const views = opts.hidden
     ? '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
@@ -80,23 +82,23 @@ export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${colLetter(width)}${height}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
-  // the rows, then those made on request, a piece of ROWS_PER_PIECE rows at a time
+  // the rows, then those made on request, a row at a time (the packer writes each where it goes)
   let r = 0;
-  let piece = '';
   const rows = s.more ? [s.rows, s.more()] : [s.rows];
   for (const list of rows) {
     for (const row of list) {
       r++;
       let cells = '';
-      for (let k = 0; k < row.length; k++) if (row[k]) cells += cellXml(row[k], `${letters[k]}${r}`, style);
-      if (cells) piece += `<row r="${r}"${rowHeight(row, s.widths)}>${cells}</row>`;
-      if (r % ROWS_PER_PIECE === 0) {
-        yield piece;
-        piece = '';
+      for (let k = 0; k < row.length; k++) {
+        const c = row[k];
+        if (!c) continue;
+        cells += repeated.has(k) && typeof c.v === 'string' && c.v !== '' && !c.link
+          ? `<c r="${letters[k]}${r}"${style(c.style)} t="s"><v>${shared!.of(c.v)}</v></c>`
+          : cellXml(c, `${letters[k]}${r}`, style);
       }
+      if (cells) yield `<row r="${r}"${rowHeight(row, s.widths)}>${cells}</row>`;
     }
   }
-  yield piece;
   const merges = s.merges.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
   yield `</sheetData>${merges}<printOptions horizontalCentered="1"/>` +
     '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +

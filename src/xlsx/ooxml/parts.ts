@@ -61,9 +61,17 @@ export class Parts {
       this.edited.set(name, encoder.encode(text));
       return;
     }
-    // each piece encoded as it comes, so that no piece outlives its turn; joined only when the zip is made
+    // pieces encoded as they come, about a megabyte at a time, so that no piece outlives its turn
     const chunks: Uint8Array[] = [];
-    for (const t of text) chunks.push(encoder.encode(t));
+    let batch = '';
+    for (const t of text) {
+      batch += t;
+      if (batch.length >= 1 << 20) {
+        chunks.push(encoder.encode(batch));
+        batch = '';
+      }
+    }
+    if (batch || !chunks.length) chunks.push(encoder.encode(batch));
     this.edited.set(name, chunks);
   }
 
@@ -83,12 +91,16 @@ export class Parts {
     return this.order.filter((n) => this.has(n));
   }
 
-  /** Every part, the clerk's unchanged ones as their own bytes, in the package's order, new ones last. */
-  entries(): { name: string; data: Uint8Array }[] {
-    return this.order.filter((n) => this.has(n)).map((name) => {
+  /**
+   * Every part as pieces of bytes, made one part at a time as they are asked for (an edited sheet's pieces
+   * are never joined; the clerk's unchanged parts are inflated only when their turn comes).
+   */
+  *pieces(): Iterable<{ name: string; pieces: Uint8Array[] }> {
+    for (const name of this.order) {
+      if (!this.has(name)) continue;
       const edited = this.edited.get(name);
-      return { name, data: edited ? joined(edited) : this.source.bytes(name) };
-    });
+      yield { name, pieces: edited ? (Array.isArray(edited) ? edited : [edited]) : [this.source.bytes(name)] };
+    }
   }
 
   /** A part name not in use: `xl/comments{n}.xml` with the lowest free n from 1. */
