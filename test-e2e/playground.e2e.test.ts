@@ -63,6 +63,16 @@ describe('the playground: the real task pane on the simulated Excel, in Chromium
     await page.close();
   });
 
+  it('到期提醒 lists what turns 黄 or 红 in the coming days, and writes nothing', async () => {
+    const page = await open();
+    const before = await gridLooks(page);
+    await page.getByRole('tab', { name: '到期提醒' }).click();
+    await page.getByText(/天内（至 \d{4}-\d{2}-\d{2}）/).waitFor();
+    await page.screenshot({ path: path.join(shots, '6-upcoming.png') });
+    expect(await gridLooks(page)).toEqual(before);
+    await page.close();
+  });
+
   it('插入模板 on an empty workbook adds the canonical sheets', async () => {
     const page = await open('?empty');
     await page.getByRole('button', { name: '插入模板' }).click();

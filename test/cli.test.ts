@@ -71,14 +71,15 @@ describe('cert-sweep check', () => {
   it('refuses to write over its input', async () => {
     const r = await cli('check', f('clean.xlsx'), '--out', f('clean.xlsx'), ...DATE);
     expect(r.code).toBe(2);
-    expect(r.out).toContain('不能与输入文件');
+    expect(r.out).toContain('就是输入文件');
   });
 
   it('prints exactly the JSON contract, with exit status 1 for findings', async () => {
     const r = await cli('check', f('乾佑街道办事处_摸排统计表.xlsx'), '--json', '--out', f('q.xlsx'), ...DATE);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['checkDate', 'profile', 'files', 'people', 'agencies', 'findings', 'summary']);
+    expect(Object.keys(j)).toEqual(['checkDate', 'profile', 'idNumbers', 'files', 'people', 'agencies', 'findings', 'summary', 'status', 'message']);
+    expect(j.status).toBe('findings');
     expect(j.checkDate).toBe('2024-06-05');
     expect(Object.keys(j.profile)).toEqual(['name', 'version']);
     expect(j.files).toEqual([{ file: f('乾佑街道办事处_摸排统计表.xlsx'), unit: '乾佑街道办事处', status: 'ok', message: '' }]);

@@ -4,12 +4,16 @@ import { parseArgs } from 'util';
 import { Day, dayFromIso, DEFAULT_PROFILE, exitCode, exitStatus, FileEntry, isoFromDay, jsonReport, Lang, mappingFrom, parseProfile, Profile, ReadOptions, RULES, timestamp as stamp, todayLocal } from '../core';
 import { demoUnits } from '../sample/demo';
 import { templateBook } from '../sample/template';
+import { OutputError } from '../xlsx/atomic';
 import { checkFile, clearFile, defaultOut, FileOutcome } from '../xlsx/check-file';
 import { InputError } from '../xlsx/guard';
 import { expandInputs, mergeFiles, readExpected } from '../xlsx/merge';
+import { freeName, inputAt, onInput, outIsFolder, outputsIn } from '../xlsx/out-path';
 import { writeBook } from '../xlsx/write-book';
+import { jsonFailure, jsonOutcome } from './json-out';
 import { MessageId, t } from './messages';
 import { printMerge, printOutcome, printTotal } from './print';
+import { runUpcoming } from './upcoming';
 
 export interface Io {
   out: (s: string) => void;
@@ -27,6 +31,9 @@ const OPTIONS = {
   'agency-sheet': { type: 'string' },
   map: { type: 'string', multiple: true },
   expected: { type: 'string' },
+  'full-ids': { type: 'boolean' },
+  days: { type: 'string' },
+  // masking is the default now; the old flag still parses, so that scripts written for it run
   'mask-ids': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -43,10 +50,12 @@ async function loadProfile(file: string | undefined): Promise<Profile> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
-  } catch {
-    throw new UsageError('noProfile', { file });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'EACCES' || code === 'EPERM' ? 'profileNoRight' : code === 'EISDIR' ? 'profileIsFolder' : 'noProfile', { file });
   }
-  const r = parseProfile(text);
+  // Notepad saves UTF-8 with a byte-order mark
+  const r = parseProfile(text.replace(/^\uFEFF/, ''));
   if ('errors' in r) throw new UsageError('badProfile', { file, detail: r.errors.map((e) => `  - ${e}`).join('\n') });
   return r.profile;
 }
@@ -65,6 +74,8 @@ interface CheckArgs {
   profile: Profile;
   lang: Lang;
   read?: ReadOptions;
+  /** ID numbers whole in what is written to be shared (the county workbook, --json): only when asked */
+  fullIds?: boolean;
 }
 
 function readOptions(values: { sheet?: string; 'agency-sheet'?: string; map?: string[] }): ReadOptions {
@@ -75,30 +86,52 @@ function readOptions(values: { sheet?: string; 'agency-sheet'?: string; map?: st
 
 async function runCheck(files: string[], o: CheckArgs, io: Io, now: Date): Promise<number> {
   if (files.length === 0) throw new UsageError('noFiles');
-  let outDir: string | undefined;
-  if (o.out && files.length > 1) {
-    if (/\.xlsx$/i.test(o.out)) throw new UsageError('outIsDirForMany');
-    outDir = o.out;
-  }
+  if (o.out !== undefined && files.length > 1 && /\.xlsx$/i.test(o.out) && !(await outIsFolder(o.out, 1))) throw new UsageError('outIsDirForMany');
+  // where each copy goes: beside its input, or into --out's folder with names kept distinct
+  const folder = o.out !== undefined && (await outIsFolder(o.out, files.length));
+  const planned = folder ? outputsIn(o.out!, files) : files.map((f) => o.out ?? defaultOut(f));
+  const taken = new Set<string>();
   const outcomes: FileOutcome[] = [];
-  for (const file of files) {
-    const out = outDir ? defaultOut(file, outDir) : o.out ?? defaultOut(file);
-    const outcome = await checkFile(file, { checkDate: o.checkDate, profile: o.profile, generatedAt: stamp(now), out, read: o.read });
+  for (const [i, file] of files.entries()) {
+    const place = await placeOutput(planned[i], files, taken);
+    const outcome = await checkFile(file, { checkDate: o.checkDate, profile: o.profile, generatedAt: stamp(now), out: place.out, read: o.read });
+    if (place.error && outcome.status === 'ok') outcome.writeError = place.error;
+    if (place.note && outcome.out) outcome.notes = [place.note];
     outcomes.push(outcome);
     if (!o.json) printOutcome(outcome, o.lang, io);
   }
   const results = outcomes.flatMap((x) => (x.result && x.status === 'ok' ? [x.result] : []));
-  const entries: FileEntry[] = outcomes.map((x) => ({ file: x.file, unit: x.result?.unit ?? '', status: x.status, message: x.message }));
+  const entries: FileEntry[] = outcomes.map((x) => ({
+    file: x.file, unit: x.result?.unit ?? '', status: x.status, message: [x.message, x.writeError, ...(x.notes ?? [])].filter(Boolean).join(' '),
+  }));
+  const code = outcomes.some((x) => x.writeError) ? 2 : exitStatus(entries, results);
   if (o.json) {
-    const report = jsonReport(o.checkDate, o.profile, entries, results, outcomes.flatMap((x) => x.summary), { byAgency: true });
-    io.out(JSON.stringify(report, null, 2));
+    const report = jsonReport(o.checkDate, o.profile, entries, results, outcomes.flatMap((x) => x.summary), { byAgency: true, maskIds: !o.fullIds });
+    io.out(jsonOutcome(report, code, summaryLine(entries, code)));
   } else if (files.length > 1) {
     printTotal(outcomes, o.lang, io);
   }
-  return exitStatus(entries, results);
+  return code;
 }
 
-async function runMerge(inputs: string[], o: CheckArgs & { expected?: string; maskIds?: boolean }, io: Io, now: Date): Promise<number> {
+/**
+ * An output's final name: never an input (refused, with both names), never over a file we did not write (a
+ * numbered name instead, and a note that says so), never twice in one run.
+ */
+async function placeOutput(planned: string, inputs: string[], taken: Set<string>): Promise<{ out?: string; error?: string; note?: string }> {
+  const input = await inputAt(planned, inputs);
+  if (input) return { error: onInput(planned, input).message };
+  const { out, kept } = await freeName(planned, taken);
+  taken.add(path.resolve(out).toLowerCase());
+  return { out, note: kept ? `已有文件「${kept}」不是本工具写出的，未覆盖；校验副本写为「${out}」。` : undefined };
+}
+
+const summaryLine = (entries: FileEntry[], code: number) => {
+  const bad = entries.filter((e) => e.status !== 'ok' || /未能写出|就是输入文件/.test(e.message)).length;
+  return code === 2 ? `${entries.length} 个文件中有 ${bad} 个无法使用或未能写出，详见 files。` : code === 1 ? '已校验，发现问题，详见 findings。' : '已校验，未发现错误和红色证件。';
+};
+
+async function runMerge(inputs: string[], o: CheckArgs & { expected?: string }, io: Io, now: Date): Promise<number> {
   if (inputs.length === 0) throw new UsageError('noFiles');
   if (!o.out) throw new UsageError('mergeNeedsOut');
   let expected: string[] = [];
@@ -109,31 +142,43 @@ async function runMerge(inputs: string[], o: CheckArgs & { expected?: string; ma
       throw new UsageError('noExpected', { file: o.expected });
     }
   }
-  const files = await expandInputs(inputs);
-  if (files.length === 0) throw new UsageError('noXlsx');
+  const { files, others } = await expandInputs(inputs);
+  if (files.length === 0 && others.length === 0) throw new UsageError('noXlsx');
+  const planned = (await outIsFolder(o.out, 1)) ? path.join(o.out, '县汇总.xlsx') : o.out;
+  const place = await placeOutput(planned, files, new Set());
+  if (place.error) throw new OutputError(place.error);
+  if (place.note && !o.json) io.err(place.note.replace('校验副本', '县汇总工作簿'));
   const m = await mergeFiles(files, {
-    checkDate: o.checkDate, profile: o.profile, expected, out: o.out, maskIds: !!o.maskIds, generatedAt: stamp(now),
+    checkDate: o.checkDate, profile: o.profile, expected, out: place.out, maskIds: !o.fullIds, generatedAt: stamp(now), others,
     onFile: (i, n, file, f) => io.err(t(o.lang, 'mergeProgress', { i, n, file: path.basename(file), status: f.status === 'ok' ? t(o.lang, 'statusOk') : f.message })),
   });
+  if (m.skipped.length) io.err(t(o.lang, 'mergeSkipped', { n: m.skipped.length, names: m.skipped.map((f) => path.basename(f.file)).join('、') }));
   const results = m.files.flatMap((f) => (f.result ? [f.result] : []));
   const entries: FileEntry[] = m.files.map((f) => ({ file: f.file, unit: f.result?.unit ?? '', status: f.status, message: f.message }));
+  // any unusable input is exit 2 (outputs.md), the rest still merged and written
+  const code = exitCode(entries, results, 2, m.cross);
   if (o.json) {
-    io.out(JSON.stringify(jsonReport(o.checkDate, o.profile, entries, results, m.summary, { byAgency: false, maskIds: o.maskIds, extraFindings: m.cross }), null, 2));
+    const report = jsonReport(o.checkDate, o.profile, entries, results, m.summary, { byAgency: false, maskIds: !o.fullIds, extraFindings: m.cross });
+    io.out(jsonOutcome(report, code, summaryLine(entries, code)));
   } else {
-    printMerge(m, o.out, o.lang, io);
+    printMerge(m, place.out, o.lang, io, !o.fullIds);
   }
-  return exitCode(entries, results, 1, m.cross);
+  return code;
 }
 
 async function runClear(files: string[], out: string | undefined, lang: Lang, io: Io): Promise<number> {
   if (files.length !== 1) throw new UsageError('noFiles');
-  if (!out || path.resolve(out) === path.resolve(files[0])) throw new UsageError('clearNeedsOut');
+  if (!out) throw new UsageError('clearNeedsOut');
+  const target = (await outIsFolder(out, 1)) ? path.join(out, path.basename(files[0]).replace(/\.checked(\.xlsx)$/i, '$1')) : out;
+  const place = await placeOutput(target, files, new Set());
+  if (place.error) throw new OutputError(place.error);
   try {
-    const n = await clearFile(files[0], out);
-    io.out(t(lang, 'cleared', { n, out }));
+    const n = await clearFile(files[0], place.out!);
+    if (place.note) io.err(place.note.replace('校验副本', '清除标记后的文件'));
+    io.out(t(lang, 'cleared', { n, out: place.out! }));
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof OutputError) {
       io.err(e.message);
       return 2;
     }
@@ -175,12 +220,20 @@ function printRules(json: boolean, lang: Lang, io: Io): number {
 export async function main(argv: string[], io: Io): Promise<number> {
   const now = io.now?.() ?? new Date();
   let lang: Lang = 'zh';
+  // with --json, stdout carries only the contract's JSON, whatever happens; human text goes to stderr
+  const json = argv.includes('--json');
+  let context: { checkDate?: Day; profile?: Profile } = {};
+  const fail = (message: string, status: 'usage-error' | 'unusable' | 'internal-error') => {
+    io.err(message);
+    if (json) io.out(jsonFailure(context.checkDate ?? todayLocal(now), context.profile ?? DEFAULT_PROFILE, status, message));
+    return 2;
+  };
   try {
     let parsed;
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UsageError('badArgs', { detail: (e as Error).message });
+      throw new UsageError('badArgs', { detail: argDetail(e) });
     }
     const { values, positionals } = parsed;
     lang = values.lang === 'en' ? 'en' : 'zh';
@@ -194,16 +247,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return cmd || values.help ? 0 : 2;
     }
     const checkDate = checkDateOf(values.date, now);
+    context = { checkDate };
     const profile = await loadProfile(values.profile);
+    context = { checkDate, profile };
     switch (cmd) {
       case 'check':
-        return await runCheck(rest, { out: values.out, json: values.json, checkDate, profile, lang, read: readOptions(values) }, io, now);
+        return await runCheck(rest, { out: values.out, json: values.json, checkDate, profile, lang, read: readOptions(values), fullIds: values['full-ids'] }, io, now);
       case 'merge':
-        return await runMerge(rest, { out: values.out, json: values.json, checkDate, profile, lang, expected: values.expected, maskIds: values['mask-ids'] }, io, now);
+        return await runMerge(rest, { out: values.out, json: values.json, checkDate, profile, lang, expected: values.expected, fullIds: values['full-ids'] }, io, now);
       case 'clear':
         return await runClear(rest, values.out, lang, io);
+      case 'upcoming':
+        return await runUpcoming(rest, { checkDate, days: values.days, profile, lang, json: values.json, read: readOptions(values) }, io);
       case 'template': {
-        const out = values.out ?? '摸排统计表模板.xlsx';
+        // a template never replaces a file of the same name: it gets a number instead
+        const { out, kept } = await freeName(values.out ?? '摸排统计表模板.xlsx');
+        if (kept) io.err(`已有文件「${kept}」，未覆盖；模板写为「${out}」。`);
         await writeBook(templateBook(), out);
         io.out(t(lang, 'templateWritten', { out }));
         return 0;
@@ -216,11 +275,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError('unknownCommand', { cmd });
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(t(lang, e.id, e.data));
-      return 2;
-    }
-    io.err(`${lang === 'zh' ? '意外错误，请把以下信息反馈给开发者' : 'Unexpected error; please report'}：${(e as Error).message}`);
-    return 2;
+    if (e instanceof UsageError) return fail(t(lang, e.id, e.data), 'usage-error');
+    if (e instanceof OutputError || e instanceof InputError) return fail(e.message, 'unusable');
+    return fail(`${lang === 'zh' ? '意外错误，请把以下信息反馈给开发者' : 'Unexpected error; please report'}：${(e as Error).message}`, 'internal-error');
   }
+}
+
+/** parseArgs' complaint, said in Chinese: which option is unknown or lacks its value. */
+function argDetail(e: unknown): string {
+  const m = (e as Error).message;
+  const option = /'(-{1,2}[^'\s]+)/.exec(m)?.[1] ?? '';
+  if (/Unknown option/i.test(m)) return `不认识的选项 ${option}`;
+  if (/argument missing/i.test(m)) return `选项 ${option} 后面缺少取值`;
+  if (/does not take an argument/i.test(m)) return `选项 ${option} 不带取值`;
+  return '参数格式不对';
 }

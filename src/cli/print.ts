@@ -1,5 +1,5 @@
 import path from 'path';
-import { Consolidated, groupBy, Lang } from '../core';
+import { Consolidated, groupBy, Lang, maskIdsIn } from '../core';
 import { FileOutcome } from '../xlsx/check-file';
 import { t } from './messages';
 import type { Io } from './main';
@@ -37,22 +37,26 @@ export function printOutcome(o: FileOutcome, lang: Lang, io: Io): void {
   }
   for (const n of r.notices) io.out(t(lang, 'notice', { message: n }));
   if (o.out) io.out(t(lang, 'written', { out: o.out }));
+  for (const n of o.notes ?? []) io.out(t(lang, 'notice', { message: n }));
+  if (o.writeError) io.out(t(lang, 'notWritten', { message: o.writeError }));
   io.out('');
 }
 
-export function printMerge(m: Consolidated, out: string | undefined, lang: Lang, io: Io): void {
+export function printMerge(m: Consolidated, out: string | undefined, lang: Lang, io: Io, maskIds = true): void {
+  const mask = (s: string) => (maskIds ? maskIdsIn(s) : s);
   const people = m.files.flatMap((f) => f.result?.people ?? []);
   io.out(t(lang, 'mergeHead', {
     files: m.files.length, bad: count(m.files, (f) => f.status !== 'ok'), people: people.length,
     red: count(people, (p) => p.colour === 'red'), yellow: count(people, (p) => p.colour === 'yellow'), green: count(people, (p) => p.colour === 'green'),
     cross: m.cross.length,
   }));
-  for (const f of m.cross) io.out(`  ${f.rule} ${path.basename(f.file)}${f.cell ? ` ${f.sheet}!${f.cell}` : ''}：${lang === 'zh' ? f.message : f.messageEn}`);
+  for (const f of m.cross) io.out(`  ${f.rule} ${path.basename(f.file)}${f.cell ? ` ${f.sheet}!${f.cell}` : ''}：${mask(lang === 'zh' ? f.message : f.messageEn)}`);
   const missing = m.submissions.filter((s) => s.status === '未报送');
   io.out(t(lang, 'mergeSubmissions', {
-    ok: count(m.submissions, (s) => s.status === '合格'), bad: count(m.submissions, (s) => s.status === '有问题'), missing: missing.length,
+    ok: count(m.submissions, (s) => s.status === '合格'), bad: count(m.submissions, (s) => s.status === '有问题'), format: count(m.submissions, (s) => s.status === '已报送（格式不符）'), missing: missing.length,
     names: missing.length ? `（${missing.map((s) => s.unit).join('、')}）` : '',
   }));
+  for (const s of m.submissions) if (s.note && s.status !== '已报送（格式不符）') io.out(`  ${s.unit}：${s.note}`);
   if (out) io.out(t(lang, 'written', { out }));
 }
 

@@ -7,13 +7,14 @@ import { maskId, maskIdsIn } from './idnumber';
 import { findingsSheet, OutCell, OutSheet, summarySheet, VERDICT_ZH } from './plan';
 import { Profile } from './profile';
 import { summarize, SummaryRow } from './summary';
-import { compact, fitCell } from './text';
+import { fitCell } from './text';
+import { unitKey } from './unit-name';
 
 /**
  * The county's consolidation: every unit's checked workbook, the X rules across them, a 汇总 row per
  * unit, and who has (not) reported. Cross findings also colour the people they concern.
  */
-export type Submission = { unit: string; status: '未报送' | '有问题' | '合格'; files: string[] };
+export type Submission = { unit: string; status: '未报送' | '已报送（格式不符）' | '有问题' | '合格'; files: string[]; note?: string };
 
 export interface Consolidated {
   files: FileCheck[];
@@ -43,14 +44,33 @@ export function consolidate(files: FileCheck[], profile: Profile, expected: stri
   const unitOf = (f: FileCheck) => f.result?.unit ?? '';
   const submissions: Submission[] = [];
   const seen = new Set<string>();
-  for (const unit of expected) {
-    const mine = files.filter((f) => compact(unitOf(f)) === compact(unit));
-    mine.forEach((f) => seen.add(f.file));
-    submissions.push({ unit, status: mine.length === 0 ? '未报送' : mine.some(problem) ? '有问题' : '合格', files: mine.map((f) => f.file) });
-  }
+  // a file nothing could be read from (an .xls, an .et…) is its unit's, when its name holds that unit's name
+  // and no other's; names are compared as unitKey writes them (城关镇 = 城关镇人民政府)
+  const unread = (f: FileCheck) => f.status === 'unreadable' && !f.result;
+  const keys = expected.map(unitKey);
+  const namedFor = (key: string) => files.filter((f) => {
+    const name = unitKey(base(f.file).replace(/\.[^.]+$/, ''));
+    return unread(f) && key.length >= 2 && name.includes(key) && keys.filter((k) => k.length >= 2 && name.includes(k)).length === 1;
+  });
+  expected.forEach((unit, i) => {
+    const twins = expected.filter((_, j) => j !== i && keys[j] === keys[i]);
+    if (twins.length) {
+      // never guessed: the list names one unit twice, and the clerk decides which line stays
+      submissions.push({ unit, status: '有问题', files: [], note: `应报单位名单中「${unit}」与「${twins.join('」「')}」是同一单位的不同写法，请在名单中只保留一个。` });
+      return;
+    }
+    const mine = files.filter((f) => unitKey(unitOf(f)) === keys[i]);
+    const unreadable = mine.length ? [] : namedFor(keys[i]).filter((f) => !seen.has(f.file));
+    [...mine, ...unreadable].forEach((f) => seen.add(f.file));
+    const status = mine.length ? (mine.some(problem) ? '有问题' : '合格') : unreadable.length ? '已报送（格式不符）' : '未报送';
+    submissions.push({ unit, status, files: [...mine, ...unreadable].map((f) => f.file), note: unreadable.map((f) => f.message).join(' ') || undefined });
+  });
   for (const f of files) {
     if (seen.has(f.file)) continue;
-    submissions.push({ unit: unitOf(f) || `（${f.file.split(/[\\/]/).pop()}）`, status: problem(f) ? '有问题' : '合格', files: [f.file] });
+    submissions.push({
+      unit: unitOf(f) || `（${base(f.file)}）`, status: unread(f) ? '已报送（格式不符）' : problem(f) ? '有问题' : '合格', files: [f.file],
+      note: unread(f) ? f.message : undefined,
+    });
   }
   return { files, cross, summary, submissions };
 }
@@ -59,30 +79,52 @@ const base = (f: string) => f.split(/[\\/]/).pop() ?? f;
 /** A cell of the county's sheets: text within Excel's limit. */
 const c = (v: string | number | null, style?: OutCell['style']): OutCell => ({ v: typeof v === 'string' ? fitCell(v) : v, style });
 
-/** 汇总 (a row per unit), 报送情况, 明细 and 校验结果 of the county's workbook. */
-export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkDate: Day; profile: Profile; generatedAt: string; maskIds: boolean }): OutSheet[] {
+/**
+ * 汇总 (a row per unit), 报送情况, 明细 and 校验结果 of the county's workbook. The workbook is sent on, so ID
+ * numbers are masked unless the caller passes maskIds: false (the user asked for full IDs); 汇总 says which.
+ */
+export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkDate: Day; profile: Profile; generatedAt: string; maskIds?: boolean }): OutSheet[] {
+  const mask = meta.maskIds !== false;
   const summary = summarySheet({
     unit: meta.unit, checkDate: isoFromDay(meta.checkDate), profile: `${meta.profile.name}（版本 ${meta.profile.version}）`, generatedAt: meta.generatedAt,
+    ids: mask ? 'masked' : 'full',
   }, m.summary, 'unit');
   const submissions: OutSheet = {
-    name: '报送情况', headerRow: 1, freezeRows: 1, landscape: false, merges: [], widths: [6, 28, 10, 60],
+    name: '报送情况', headerRow: 1, freezeRows: 1, landscape: true, merges: [], widths: [6, 28, 16, 48, 40],
     rows: [
-      ['序号', '单位', '报送情况', '文件'].map((h) => c(h, 'header')),
-      ...m.submissions.map((s, i) => [c(i + 1, 'number'), c(s.unit, 'cell'), c(s.status, s.status === '合格' ? 'green' : s.status === '有问题' ? 'yellow' : 'red'), c(s.files.map(base).join('、'), 'cell')]),
+      ['序号', '单位', '报送情况', '文件', '备注'].map((h) => c(h, 'header')),
+      ...m.submissions.map((s, i) => [
+        c(i + 1, 'number'), c(s.unit, 'cell'), c(s.status, s.status === '合格' ? 'green' : s.status === '未报送' ? 'red' : 'yellow'),
+        c(s.files.map(base).join('、'), 'cell'), c(s.note ?? '', 'wrap'),
+      ]),
     ],
   };
   const detailHead = ['序号', '单位', '文件', '工作表', '行号', '姓名', '身份证号码', '执法主体', '执法证号', '清理结论', '规则'];
-  // plain cells, made as they are written: the 明细 is a row a person, for filtering rather than printing
+  // plain cells, made as they are written: the 明细 is a row a person, for filtering rather than printing. One
+  // row of cells is refilled for each person (a writer takes each row before it asks for the next), so that
+  // 300,000 people don't leave three million cells for the collector.
   function* detailRows(): Generator<OutCell[]> {
     let n = 0;
+    const row: OutCell[] = detailHead.map(() => ({ v: null }));
+    const put = (k: number, v: string | number, style?: OutCell['style']) => {
+      row[k].v = typeof v === 'string' ? fitCell(v) : v;
+      row[k].style = style;
+    };
     for (const f of m.files) {
       const file = base(f.file);
       for (const p of f.result?.people ?? []) {
-        yield [
-          c(++n), c(p.unit), c(file), c(p.sheet), c(p.row), c(p.name),
-          c(meta.maskIds ? maskId(p.idNumber) : p.idNumber), c(p.agency), c(p.certNumber),
-          c(VERDICT_ZH[p.colour], p.colour === 'none' ? undefined : p.colour), c(p.rules.join('、')),
-        ];
+        put(0, ++n);
+        put(1, p.unit);
+        put(2, file);
+        put(3, p.sheet);
+        put(4, p.row);
+        put(5, p.name);
+        put(6, mask ? maskId(p.idNumber) : p.idNumber);
+        put(7, p.agency);
+        put(8, p.certNumber);
+        put(9, VERDICT_ZH[p.colour], p.colour === 'none' ? undefined : p.colour);
+        put(10, p.rules.join('、'));
+        yield row;
       }
     }
   }
@@ -96,6 +138,6 @@ export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkD
   const all = [
     ...m.files.flatMap((f) => (f.result?.findings ?? []).map((x) => ({ ...x, file: base(f.file) }))),
     ...m.cross.map((x) => ({ ...x, file: base(x.file) })),
-  ].map((x) => ({ ...x, message: meta.maskIds ? maskIdsIn(x.message) : x.message }));
+  ].map((x) => ({ ...x, message: mask ? maskIdsIn(x.message) : x.message }));
   return [summary, submissions, detail, findingsSheet(all, true)];
 }

@@ -20,6 +20,8 @@ type SumOut = { unit: string; agency?: string; people: number; holders: number; 
 export interface JsonReport {
   checkDate: string;
   profile: { name: string; version: string };
+  /** whether ID numbers in the messages are masked (the default) or whole (the user asked for them) */
+  idNumbers: 'masked' | 'full';
   files: FileEntry[];
   people: { file: string; sheet: string; row: number; name: string; unit: string; agency: string; colour: Colourish; rules: string[] }[];
   agencies: { file: string; sheet: string; row: number; name: string; colour: 'red' | 'yellow' | 'green'; rules: string[] }[];
@@ -43,11 +45,14 @@ export function jsonReport(
   summaryRows: SummaryRow[],
   opts: { byAgency: boolean; maskIds?: boolean; extraFindings?: (Finding & { file: string })[] },
 ): JsonReport {
-  const mask = (s: string) => (opts.maskIds ? maskIdsIn(s) : s);
+  // an export leaves the machine's workbook behind: whole IDs only when asked for (maskIds: false)
+  const masked = opts.maskIds !== false;
+  const mask = (s: string) => (masked ? maskIdsIn(s) : s);
   return {
     checkDate: isoFromDay(checkDate),
     profile: { name: profile.name, version: profile.version },
-    files,
+    idNumbers: masked ? 'masked' : 'full',
+    files: files.map((f) => ({ ...f, message: mask(f.message) })),
     people: results.flatMap((r) => r.people.map((p) => ({
       file: r.file, sheet: p.sheet, row: p.row, name: p.name, unit: p.unit, agency: p.agency, colour: p.colour, rules: p.rules,
     }))),

@@ -141,7 +141,14 @@ export function maskId(id: string): string {
   return id.length > 10 ? id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4) : id;
 }
 
-/** Every ID number inside a text (a message naming one) masked. */
+/** letters and digits, with single spaces or hyphens between them: an ID as a clerk may have mistyped it */
+const ID_LIKE = /[0-9A-Za-z](?:[ -]?[0-9A-Za-z])*/g;
+const DIGIT = /\d/g;
+
+/**
+ * Every ID number inside a text (a message naming one) masked: any run with 14 or more digits, so that a number
+ * a rule rejects for a stray letter, space or extra digit is masked as well as a valid one.
+ */
 export function maskIdsIn(text: string): string {
-  return text.replace(/\d{17}[\dXx]|\d{15}/g, maskId);
+  return text.replace(ID_LIKE, (t) => (t.length >= 14 && (t.match(DIGIT)?.length ?? 0) >= 14 ? maskId(t) : t));
 }

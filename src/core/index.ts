@@ -4,13 +4,14 @@
  */
 export { checkWorkbook, enabledRules, worse } from './engine';
 export type { CheckResult, CheckOptions, PersonVerdict, AgencyVerdict, FileStatus } from './engine';
-export { planForCheck, findingsSheet, summarySheet, PALETTE, VERDICT_ZH, LEVEL_ZH, RESULT_HEADERS, FINDINGS_SHEET, SUMMARY_SHEET } from './plan';
+export { planForCheck, findingsSheet, summarySheet, ID_NUMBERS_ZH, PALETTE, VERDICT_ZH, LEVEL_ZH, RESULT_HEADERS, FINDINGS_SHEET, SUMMARY_SHEET } from './plan';
 export type { Plan, CellMark, ColumnBlock, OutSheet, OutCell, Style, PlanOptions } from './plan';
 export { summarize, totalOf, SUMMARY_COLUMNS } from './summary';
 export type { SummaryRow } from './summary';
 export { DEFAULT_PROFILE, parseProfile, mergeProfile, ProfileSchema } from './profile';
 export type { Profile, Params, RuleSetting } from './profile';
 export { locateTables, mappingFrom, OUTPUT_SHEETS, OUTPUT_COLUMNS } from './reader';
+export { cleanUnitName, unitKey } from './unit-name';
 export type { ReadOptions, Table, Located } from './reader';
 export { RULES } from './rules';
 export { CROSS_RULES } from './cross';
@@ -32,3 +33,4 @@ export type { FileEntry, JsonReport } from './contract';
 export { CELL_TEXT_LIMIT, fitCell } from './text';
 export { isCellError } from './types';
 export type { WorkbookGrid, SheetGrid, CellValue, CellError, Colour, FindingColour, Verdict, Level, Lang, Text } from './types';
+export { upcoming, upcomingLine, type Upcoming, type UpcomingItem, type ColourChange, type UpcomingOptions } from './upcoming';

@@ -48,7 +48,8 @@ export interface OutSheet {
   rows: OutCell[][];
   /**
    * Rows after `rows`, made when a writer asks for them (the county's 明细: a row a person, straight from the
-   * verdicts, so hundreds of thousands of rows never sit in memory as cells); `moreCount` of them.
+   * verdicts, so hundreds of thousands of rows never sit in memory as cells); `moreCount` of them. A row is
+   * the writer's until it asks for the next one, which may refill it: copy rows to keep them.
    */
   more?: () => Iterable<OutCell[]>;
   moreCount?: number;
@@ -229,7 +230,11 @@ export function findingsSheet(findings: (Finding & { file?: string })[], withFil
   };
 }
 
-export function summarySheet(meta: { unit: string; checkDate: string; profile: string; generatedAt: string }, rows: SummaryRow[], by: 'agency' | 'unit'): OutSheet {
+/** The 汇总's line saying how the workbook shows ID numbers. */
+export const ID_NUMBERS_ZH = { masked: '身份证号码：已脱敏（仅显示前 6 位和后 4 位）', full: '身份证号码：完整显示（按用户要求）' } as const;
+
+/** meta.ids: how the workbook shows ID numbers, for a workbook that carries them (the county's); a line above the table. */
+export function summarySheet(meta: { unit: string; checkDate: string; profile: string; generatedAt: string; ids?: 'masked' | 'full' }, rows: SummaryRow[], by: 'agency' | 'unit'): OutSheet {
   const head = ['单位', ...(by === 'agency' ? ['执法主体'] : []), ...SUMMARY_COLUMNS.map((s) => s.title.zh)];
   const width = head.length;
   const last = colLetter(width);
@@ -237,6 +242,7 @@ export function summarySheet(meta: { unit: string; checkDate: string; profile: s
     [c('行政执法证件专项清理工作摸排统计汇总表', 'title')],
     [c(`填报单位：${meta.unit}`, 'subtitle')],
     [c(`核查日期：${meta.checkDate}　　规则配置：${meta.profile}　　生成时间：${meta.generatedAt}`, 'subtitle')],
+    ...(meta.ids ? [[c(ID_NUMBERS_ZH[meta.ids], 'subtitle')]] : []),
     head.map((h) => c(h, 'header')),
   ];
   const headerRow = out.length;
@@ -260,7 +266,7 @@ export function summarySheet(meta: { unit: string; checkDate: string; profile: s
     name: SUMMARY_SHEET,
     rows: out,
     widths: head.map((h, i) => (i === 0 ? 22 : by === 'agency' && i === 1 ? 26 : Math.max(6, h.length * 2 + 2))),
-    merges: [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`, `A${out.length}:${last}${out.length}`],
+    merges: [...Array.from({ length: headerRow - 1 }, (_, i) => `A${i + 1}:${last}${i + 1}`), `A${out.length}:${last}${out.length}`],
     freezeRows: headerRow,
     headerRow,
     landscape: true,

@@ -1,6 +1,7 @@
 import { FieldDef, TableKind, TABLES } from './fields';
 import { cellText, cleanText, headerKey } from './text';
 import { CellValue, SheetGrid, WorkbookGrid } from './types';
+import { cleanUnitName } from './unit-name';
 import { isBlank } from './values';
 
 /** A located table: which worksheet columns hold which fields, and which rows hold records. */
@@ -133,12 +134,13 @@ function reportingUnit(grid: SheetGrid, beforeRow: number): string | undefined {
     const row = grid.rows[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const t = cleanText(cellText(row[c]));
-      const m = /^(填报单位|单位名称|单位)[:：]?\s*(.*)$/.exec(t);
+      // 填报单位（盖章）：城关镇人民政府 — the seal's note is part of the label, not of the name
+      const m = /^(填报单位|单位名称|单位)\s*(?:[（(]\s*(?:盖章|公章|章)\s*[)）])?\s*[:：]?\s*(.*)$/.exec(t);
       if (!m) continue;
-      const rest = m[2].split(/\s{2,}|填报日期|日期[:：]/)[0].trim();
+      const rest = cleanUnitName(m[2].split(/\s{2,}|填报日期|日期[:：]/)[0]);
       if (rest) return rest;
       for (let k = c + 1; k < row.length; k++) {
-        const next = cleanText(cellText(row[k]));
+        const next = cleanUnitName(cleanText(cellText(row[k])));
         if (next) return next;
       }
     }

@@ -19,7 +19,7 @@ function cellText(c: OutSheet['rows'][number][number] | undefined): string | num
 export function sheetJobs(ctx: Excel.RequestContext, s: OutSheet, caps: Capabilities): Job[] {
   const sheets = ctx.workbook.worksheets;
   // the add-in writes whole ranges: rows made on request are made now
-  const all = s.more ? [...s.rows, ...s.more()] : s.rows;
+  const all = s.more ? [...s.rows, ...Array.from(s.more(), (r) => r.map((c) => ({ ...c })))] : s.rows;
   const width = all.reduce((m, r) => Math.max(m, r.length), 0);
   const values = all.map((r) => Array.from({ length: width }, (_, k) => cellText(r[k])));
   const jobs: Job[] = [{ bytes: 100, queue: () => void sheets.add(s.name) }];

@@ -14,6 +14,7 @@ import { langOf, strings } from './i18n';
 import { Mapping } from './Mapping';
 import { MergePanel } from './MergePanel';
 import { Settings } from './Settings';
+import { Upcoming } from './Upcoming';
 
 const PROFILE_KEY = 'certSweep.profile';
 
@@ -31,7 +32,7 @@ export function App({ host }: { host: Host }) {
   const t = strings(host.displayLanguage);
   const caps = useMemo(() => capabilities(host.requirements, host.library), [host]);
   const say = (r: { message: string; en: string }) => (lang === 'en' ? r.en : r.message);
-  const [tab, setTab] = useState<'main' | 'merge' | 'settings'>('main');
+  const [tab, setTab] = useState<'main' | 'upcoming' | 'merge' | 'settings'>('main');
   const [stage, setStage] = useState<Stage | null>(null);
   const [showProgress, setShowProgress] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -93,13 +94,16 @@ export function App({ host }: { host: Host }) {
         <Title3 as="h1">{t.title}</Title3>
         <div><Caption1>{t.mode}：{MODE_TEXT[caps.mode][lang]}（ExcelApi {caps.version}）</Caption1></div>
       </header>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'main' | 'merge' | 'settings')} aria-label={t.title}>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'main' | 'upcoming' | 'merge' | 'settings')} aria-label={t.title}>
         <Tab value="main">{t.findings}</Tab>
+        <Tab value="upcoming">{t.upcoming}</Tab>
         <Tab value="merge">{t.merge}</Tab>
         <Tab value="settings">{t.settings}</Tab>
       </TabList>
       <Divider />
-      {tab === 'merge' ? (
+      {tab === 'upcoming' ? (
+        <Upcoming host={host} caps={caps} t={t} lang={lang} checkDate={dayFromIso(checkDate) ?? todayLocal()} profile={profile} />
+      ) : tab === 'merge' ? (
         <MergePanel host={host} caps={caps} t={t} checkDate={dayFromIso(checkDate) ?? todayLocal()} profile={profile} generatedAt={() => stamp()} />
       ) : tab === 'settings' ? (
         <Settings profile={profile} checkDate={checkDate} lang={lang} t={t} onChange={setProfile} onDate={setCheckDate}

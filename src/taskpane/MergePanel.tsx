@@ -1,6 +1,6 @@
-import { Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, Switch, Text, Textarea } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { consolidate, Consolidated, Day, fill, Profile } from '../core';
+import { consolidate, Consolidated, Day, fill, maskIdsIn, Profile } from '../core';
 import { Capabilities } from '../office/mode';
 import { Host } from './host';
 import { Strings } from './i18n';
@@ -13,16 +13,18 @@ export function MergePanel(props: { host: Host; caps: Capabilities; t: Strings; 
   const { host, caps, t } = props;
   const [files, setFiles] = useState<PaneFile[]>([]);
   const [expected, setExpected] = useState(String(host.settings.get(EXPECTED_KEY) ?? ''));
-  const [mask, setMask] = useState(false);
+  // the county workbook is passed on: ID numbers masked unless the clerk asks for them whole
+  const [fullIds, setFullIds] = useState(false);
+  const shown = (s: string) => (fullIds ? s : maskIdsIn(s));
   const [progress, setProgress] = useState<{ i: number; n: number; name: string } | null>(null);
   const [pending, setPending] = useState<Consolidated | null>(null);
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
 
   const write = async (m: Consolidated) => {
     setPending(null);
-    const r = await writeConsolidated(host.run, caps, m, { checkDate: props.checkDate, profile: props.profile, generatedAt: props.generatedAt(), maskIds: mask });
+    const r = await writeConsolidated(host.run, caps, m, { checkDate: props.checkDate, profile: props.profile, generatedAt: props.generatedAt(), maskIds: !fullIds });
     const bad = m.files.filter((f) => f.status !== 'ok');
-    const note = bad.length ? `${t.badFiles}：${bad.map((f) => f.message).join('；')}` : '';
+    const note = bad.length ? `${t.badFiles}：${bad.map((f) => shown(f.message)).join('；')}` : '';
     setMessage(r.ok ? { intent: bad.length ? 'info' : 'success', text: `${fill(t.merged, { files: m.files.length })}${note}` } : { intent: 'error', text: r.message });
   };
 
@@ -48,7 +50,7 @@ export function MergePanel(props: { host: Host; caps: Capabilities; t: Strings; 
       <Field label={t.expectedUnits}>
         <Textarea value={expected} onChange={(_, d) => setExpected(d.value)} resize="vertical" />
       </Field>
-      <Switch checked={mask} label={t.maskIds} onChange={(_, d) => setMask(d.checked)} />
+      <Checkbox checked={fullIds} label={t.fullIds} onChange={(_, d) => setFullIds(d.checked === true)} />
       <Button appearance="primary" disabled={files.length === 0 || !!progress} onClick={start}>{t.startMerge}</Button>
       {progress && (
         <>
@@ -59,8 +61,8 @@ export function MergePanel(props: { host: Host; caps: Capabilities; t: Strings; 
       {pending && (
         <section aria-label={t.driftTitle}>
           <Text weight="semibold" block>{t.driftTitle}</Text>
-          <ul>{pending.cross.filter((f) => f.rule === 'X04').map((f, i) => <li key={i}><Caption1>{f.file}：{f.message}</Caption1></li>)}</ul>
-          {bad.length > 0 && <Text block>{t.badFiles}：{bad.map((f) => f.message).join('；')}</Text>}
+          <ul>{pending.cross.filter((f) => f.rule === 'X04').map((f, i) => <li key={i}><Caption1>{f.file}：{shown(f.message)}</Caption1></li>)}</ul>
+          {bad.length > 0 && <Text block>{t.badFiles}：{bad.map((f) => shown(f.message)).join('；')}</Text>}
           <div style={{ display: 'flex', gap: 8 }}>
             <Button appearance="primary" onClick={() => write(pending)}>{t.goOn}</Button>
             <Button onClick={() => { setPending(null); setMessage({ intent: 'info', text: t.stopped }); }}>{t.stop}</Button>

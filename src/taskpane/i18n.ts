@@ -39,7 +39,7 @@ const zh = {
   merge: '合并各单位',
   mergeFiles: '选择各单位报送的摸排统计表（.xlsx，可多选）',
   expectedUnits: '应报送单位（每行一个）',
-  maskIds: '身份证号码打码',
+  fullIds: '显示完整身份证号码（默认只显示前 6 位和后 4 位）',
   startMerge: '开始合并',
   mergeProgress: '正在校验第 {i}/{n} 个文件：{name}',
   driftTitle: '以下工作簿的表头与模板不一致（已按对应关系读取）。是否继续合并？',
@@ -48,6 +48,15 @@ const zh = {
   stopped: '已停止，工作簿未改动。',
   merged: '已合并 {files} 个文件，生成“汇总”“报送情况”“明细”“校验结果”四张表。',
   badFiles: '无法使用的文件',
+  upcoming: '到期提醒',
+  upcomingIntro: '红黄绿会随日期变化：按今后每一天重新核查，列出将在所选天数内变黄或变红的证件和执法主体，以及从哪一天起、因为什么。',
+  upcomingDays: '提前天数',
+  daysN: '{n} 天',
+  upcomingRun: '重新查看',
+  upcomingWorking: '正在按今后各日核查…',
+  upcomingHead: '核查日期 {date} 起 {days} 天内（至 {until}）颜色将变差的有 {people} 人、执法主体 {bodies} 个：',
+  upcomingNone: '{days} 天内（至 {until}）没有人员或执法主体的颜色会变差。',
+  upcomingList: '将变色的人员和执法主体',
 };
 export type Strings = typeof zh;
 
@@ -91,7 +100,7 @@ const en: Strings = {
   merge: 'Merge units',
   mergeFiles: "Pick the units' workbooks (.xlsx, several at once)",
   expectedUnits: 'Units expected to report (one a line)',
-  maskIds: 'Mask ID numbers',
+  fullIds: 'Show full ID numbers (by default only the first 6 and last 4 digits)',
   startMerge: 'Merge',
   mergeProgress: 'Checking file {i}/{n}: {name}',
   driftTitle: "These workbooks' headers differ from the template (read as mapped). Merge anyway?",
@@ -100,6 +109,15 @@ const en: Strings = {
   stopped: 'Stopped; the workbook is unchanged.',
   merged: 'Merged {files} files into the 汇总, 报送情况, 明细 and 校验结果 sheets.',
   badFiles: 'Files that could not be used',
+  upcoming: 'Upcoming',
+  upcomingIntro: 'Colours change as dates pass: the check is re-run on each coming day to list the certificates and bodies that turn yellow or red within the chosen days, from when, and why.',
+  upcomingDays: 'Days ahead',
+  daysN: '{n} days',
+  upcomingRun: 'Refresh',
+  upcomingWorking: 'Checking the coming days…',
+  upcomingHead: 'Within {days} days of {date} (to {until}), {people} people and {bodies} bodies get a worse colour:',
+  upcomingNone: 'Nothing gets a worse colour within {days} days (to {until}).',
+  upcomingList: 'People and bodies that change colour',
 };
 
 export function strings(displayLanguage: string | undefined): Strings {

@@ -1,9 +1,12 @@
-import { promises as fs } from 'fs';
 import path from 'path';
-import { CheckResult, checkWorkbook, Day, planForCheck, Profile, ReadOptions, summarize, SummaryRow } from '../core';
+import { CheckResult, checkWorkbook, Day, planForCheck, Profile, ReadOptions, summarize, SummaryRow, WorkbookGrid } from '../core';
+import { outputFailure, writeAtomic } from './atomic';
 import { guardedPackage, InputError } from './guard';
+import { inputAt, onInput } from './out-path';
 import { patchForCheck } from './ooxml/check';
 import { clearParts, findState } from './ooxml/clear';
+import { COUNTY_SHEET } from './ooxml/new-book';
+import { sheets } from './ooxml/workbook';
 import { Parts } from './ooxml/parts';
 import { packPieces } from './pack-stream';
 import { Package } from './package';
@@ -20,6 +23,10 @@ export interface FileOutcome {
   result?: CheckResult;
   summary: SummaryRow[];
   out?: string;
+  /** why the checked copy was not written (disk full, no right, the output is an input…), in Chinese */
+  writeError?: string;
+  /** what the clerk should know about where it went (an existing file kept, a name made distinct) */
+  notes?: string[];
 }
 
 export interface CheckFileOptions {
@@ -38,44 +45,58 @@ export function defaultOut(file: string, dir?: string): string {
   return path.join(dir ?? path.dirname(file), `${base}.checked.xlsx`);
 }
 
+/** A file the reader failed on in a way it has no message for: said plainly, never as the library's English. */
+export const unreadable = (name: string) => `读取「${name}」时出错：文件内容不符合 .xlsx 格式，请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`;
+
 const OLD_STATE = (name: string) =>
   new InputError(`文件「${name}」是旧版本的执法证件清理助手生成的校验副本，新版本无法撤销其中的标记。请对原始的摸排统计表重新校验。`);
 
 /** The package as parts, with the marks of an earlier check undone (its state says what they were). */
-async function openCleared(file: string): Promise<{ parts: Parts; restored: number }> {
-  const { pkg } = await guardedPackage(file);
+async function openCleared(file: string, bytes?: Promise<Buffer>): Promise<{ parts: Parts; restored: number; copy: boolean }> {
+  const { pkg } = await guardedPackage(file, bytes);
   const parts = new Parts(pkg);
   const state = findState(parts);
   if (state && 'old' in state) throw OLD_STATE(path.basename(file));
-  if (!state) return { parts, restored: 0 };
+  if (!state) return { parts, restored: 0, copy: false };
   clearParts(parts, state.undo);
-  return { parts, restored: state.undo.sheets.reduce((n, s) => n + s.undo.styles.length + s.undo.replaced.length, 0) };
+  return { parts, restored: state.undo.sheets.reduce((n, s) => n + s.undo.styles.length + s.undo.replaced.length, 0), copy: true };
 }
 
 /** What the grid reader needs of a package, from the parts as they are now; texts not kept (the sheets are large). */
 const asPackage = (parts: Parts) => ({ has: (n: string) => parts.has(n), text: (n: string) => parts.text(n, false) ?? '' }) as unknown as Package;
 
+export interface ReadWorkbook {
+  parts: Parts;
+  grid: WorkbookGrid;
+  /** a checked copy (read as the clerk's workbook, our marks undone), or the county's workbook of a merge */
+  ours: 'checked' | 'county' | null;
+}
+
+/**
+ * The one way a workbook is read, by check and by merge alike, so that both give one verdict on one file:
+ * bounded (guard.ts), an earlier check's marks undone, then the values. Bad files throw InputError.
+ */
+export async function readWorkbook(file: string, bytes?: Promise<Buffer>): Promise<ReadWorkbook> {
+  const { parts, copy } = await openCleared(file, bytes);
+  const county = sheets(parts).some((s) => s.name === COUNTY_SHEET);
+  const grid = gridFromPackage(asPackage(parts), file, path.basename(file));
+  return { parts, grid, ours: county ? 'county' : copy ? 'checked' : null };
+}
+
 async function writeParts(parts: Parts, out: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  await fs.writeFile(out, await packPieces(parts.pieces()));
+  await writeAtomic(out, await packPieces(parts.pieces()));
 }
 
 /** Read, check and (optionally) write one workbook. Never throws for bad input: the outcome says why. */
 export async function checkFile(file: string, opts: CheckFileOptions): Promise<FileOutcome> {
   const name = path.basename(file);
   let parts: Parts;
+  let grid: WorkbookGrid | undefined;
   try {
-    parts = (await openCleared(file)).parts;
+    ({ parts, grid } = await readWorkbook(file));
   } catch (e) {
     if (e instanceof InputError) return { file, status: e.status, message: e.message, summary: [] };
-    return { file, status: 'unreadable', message: `读取「${name}」时出错：${(e as Error).message}`, summary: [] };
-  }
-  let grid: ReturnType<typeof gridFromPackage> | undefined;
-  try {
-    grid = gridFromPackage(asPackage(parts), file, name);
-  } catch (e) {
-    if (e instanceof InputError) return { file, status: e.status, message: e.message, summary: [] };
-    throw e;
+    return { file, status: 'unreadable', message: unreadable(name), summary: [] };
   }
   const result = checkWorkbook(grid, { checkDate: opts.checkDate, profile: opts.profile, read: opts.read });
   if (result.status !== 'ok') {
@@ -84,17 +105,20 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
   const summary = summarize(result, 'agency');
   const outcome: FileOutcome = { file, status: 'ok', message: result.message, result, summary };
   if (opts.out) {
-    if (path.resolve(opts.out) === path.resolve(file)) {
-      return { ...outcome, status: 'unreadable', message: `输出文件不能与输入文件「${name}」相同：本工具从不改动原文件。请用 --out 指定另一个文件名。` };
-    }
+    // the CLI names outputs away from every input; this is the last guard, for any caller
+    if (await inputAt(opts.out, [file])) return { ...outcome, writeError: onInput(opts.out, file).message };
     const plan = planForCheck(grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' });
     // the rows are in the plan now: let them go before the sheets are patched
     grid = undefined;
     for (const t of result.personTables) t.records = [];
     if (result.agencyTable) result.agencyTable.records = [];
     patchForCheck(parts, plan);
-    await writeParts(parts, opts.out);
-    outcome.out = opts.out;
+    try {
+      await writeParts(parts, opts.out);
+      outcome.out = opts.out;
+    } catch (e) {
+      outcome.writeError = outputFailure(e, opts.out).message;
+    }
   }
   return outcome;
 }

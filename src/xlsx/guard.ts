@@ -15,6 +15,7 @@ export { MAX_ROWS } from './read-bytes';
  * a 256 MB heap); twice that, for room.
  */
 const BYTES_PER_CELL = 400;
+const CONTENT_TYPES = '[Content_Types].xml';
 
 /** A file's bytes, or an InputError that says why not: a folder, missing, not allowed to read it. */
 export async function fileBytes(file: string): Promise<Buffer> {
@@ -37,6 +38,10 @@ export async function fileBytes(file: string): Promise<Buffer> {
  * workbook, corrupt, a zip bomb, or too large for this machine. Returns the file's bytes and its package
  * (opened, bounded: see package.ts), whose parts read so far stay cached. The bytes may be read ahead
  * (unit-worker.ts reads the next file while it checks this one).
+ *
+ * Every part is inflated once here, keeping nothing: check copies every part into its copy and merge reads
+ * only the values, so a part damaged or lying about its size (styles, an image) must be found before either
+ * goes on, or check would refuse a file that merge takes (found by the fuzzer, test/fuzz).
  */
 export async function guardedPackage(file: string, bytes: Promise<Buffer> = fileBytes(file)): Promise<{ data: Buffer; pkg: Package }> {
   const name = path.basename(file);
@@ -47,23 +52,23 @@ export async function guardedPackage(file: string, bytes: Promise<Buffer> = file
   if (cells * BYTES_PER_CELL > heap) {
     throw new InputError(`文件「${name}」约有 ${Math.round(cells / 10000)} 万个单元格，超出本机可用内存（约 ${(heap / 2 ** 30).toFixed(1)} GB）能处理的范围。请删除多余的空行空列，或按执法主体拆分为几个文件后再校验。`);
   }
+  if (!(await partsAsDeclared(pkg))) pkg.verify();
+  // no package without it opens in Excel, and check's copy must say what its parts are
+  if (!pkg.has(CONTENT_TYPES)) throw new InputError(`文件「${name}」中缺少 ${CONTENT_TYPES}（说明各部件类型的清单），Excel 也无法正常打开，可能已损坏。请在 Excel 或 WPS 中打开（修复）并另存为 .xlsx 后重试。`);
   return { data, pkg };
 }
 
-/**
- * As guardedPackage, for readers that take the bytes (exceljs): every part is inflated once first, keeping
- * nothing, since JSZip inflates a part whole before it compares it with the size it declares. Node's zlib
- * does it on the thread pool, all parts at once, stopping a part as soon as it passes its declared size
- * (package.ts has refused any part or total over its limits already); only when one is wrong does
- * package.ts inflate them again, bounded, for its message.
- */
+/** As guardedPackage, for readers that take the bytes (exceljs, which inflates a part whole before it checks its size). */
 export async function guardedFile(file: string): Promise<Buffer> {
-  const { data, pkg } = await guardedPackage(file);
-  if (!(await partsAsDeclared(pkg))) pkg.verify();
-  return data;
+  return (await guardedPackage(file)).data;
 }
 
-/** Whether every deflated part inflates to exactly the size it declares. */
+/**
+ * Whether every deflated part inflates to exactly the size it declares: Node's zlib on the thread pool, all
+ * parts at once, stopping a part as soon as it passes its declared size (package.ts has refused any part or
+ * total over its limits already); only when one is wrong does package.ts inflate them again, bounded, for
+ * its message.
+ */
 async function partsAsDeclared(pkg: Package): Promise<boolean> {
   const ok = await Promise.all(pkg.names.map((part) => new Promise<boolean>((resolve) => {
     const { method, data, size } = pkg.raw(part);

@@ -2,26 +2,52 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { consolidate, Consolidated, consolidatedSheets, Day, FileCheck, Profile } from '../core';
 import { newBookParts } from './ooxml/new-book';
+import { writeAtomic } from './atomic';
 import { NEW_BOOK_LEVEL, packPieces } from './pack-stream';
+import { UnitCheck } from './unit-check';
 import { checkUnits, PoolLimits } from './unit-pool';
 
-/** The .xlsx files named, folders searched (not our own outputs or Excel's ~$ lock files), in name order. */
-export async function expandInputs(inputs: string[]): Promise<string[]> {
-  const out: string[] = [];
+/** Files a merge can't read, by extension, with what the unit should do. */
+const UNREADABLE: Record<string, string> = {
+  '.xls': '旧版 Excel 97-2003（.xls）格式',
+  '.et': 'WPS 表格（.et）格式',
+  '.ett': 'WPS 表格模板（.ett）格式',
+  '.xlsb': 'Excel 二进制（.xlsb）格式',
+  '.csv': 'CSV 文本格式',
+  '.ods': 'OpenDocument（.ods）格式',
+  '.xltx': 'Excel 模板（.xltx）格式',
+};
+
+export interface Inputs {
+  /** the workbooks to read (.xlsx, and .xlsm, which is the same package with macros), in name order */
+  files: string[];
+  /** spreadsheets in other formats: reported, never silently skipped */
+  others: FileCheck[];
+}
+
+/**
+ * The workbooks named, folders searched (not Excel's ~$ lock files), in name order; spreadsheets in formats
+ * the reader can't take are accounted for with the reason.
+ */
+export async function expandInputs(inputs: string[]): Promise<Inputs> {
+  const files: string[] = [];
+  const others: FileCheck[] = [];
   for (const input of inputs) {
     const stat = await fs.stat(input).catch(() => null);
-    if (stat?.isDirectory()) {
-      const names = (await fs.readdir(input, { recursive: true })) as string[];
-      out.push(...names
-        .filter((n) => /\.xlsx$/i.test(n) && !/(^|[\\/])~\$/.test(n) && !/\.checked\.xlsx$/i.test(n))
-        .sort((a, b) => a.localeCompare(b, 'zh-CN'))
-        .map((n) => path.join(input, n)));
-    } else {
-      out.push(input);
+    const names = stat?.isDirectory()
+      ? ((await fs.readdir(input, { recursive: true })) as string[]).filter((n) => !/(^|[\\/])~\$/.test(n)).sort((a, b) => a.localeCompare(b, 'zh-CN')).map((n) => path.join(input, n))
+      : [input];
+    for (const file of names) {
+      const ext = path.extname(file).toLowerCase();
+      if (ext === '.xlsx' || ext === '.xlsm' || !stat?.isDirectory()) files.push(file);
+      else if (UNREADABLE[ext]) others.push({ file, status: 'unreadable', message: `「${path.basename(file)}」是 ${UNREADABLE[ext]}，本工具读不了。请用 Excel 或 WPS 打开后另存为 .xlsx（Excel 工作簿）再报送。` });
     }
   }
-  return [...new Set(out)];
+  return { files: [...new Set(files)], others };
 }
+
+/** x.checked.xlsx (or x.checked (2).xlsx) → x.xlsx: the workbook a checked copy was made from. */
+const originalOf = (file: string) => file.replace(/\.checked(?: \(\d+\))?\.xlsx$/i, '.xlsx');
 
 export interface MergeOptions {
   checkDate: Day;
@@ -41,18 +67,24 @@ export interface MergeOptions {
  * consolidation needs (each file's verdicts and findings, not its rows or its workbook), then run the X
  * rules and write the county's workbook.
  */
-export async function mergeFiles(files: string[], opts: MergeOptions): Promise<Consolidated> {
-  const checks = await checkUnits(files, opts, opts.onFile);
+export async function mergeFiles(files: string[], opts: MergeOptions & { others?: FileCheck[] }): Promise<Consolidated & { skipped: FileCheck[] }> {
+  const read = await checkUnits(files, opts, opts.onFile);
+  // our own outputs met again: the county's workbook always, a checked copy when its original is here too
+  const given = new Set(files.map((f) => path.resolve(f).toLowerCase()));
+  const copyOfGiven = (f: UnitCheck) => f.ours === 'checked' && originalOf(f.file) !== f.file && given.has(path.resolve(originalOf(f.file)).toLowerCase());
+  const skipped = read.filter((f) => f.ours === 'county' || copyOfGiven(f)).map((f) => (f.ours === 'county' ? f : {
+    ...f, result: undefined, message: `「${path.basename(f.file)}」是「${path.basename(originalOf(f.file))}」的校验副本，已按原文件汇总，副本跳过。`,
+  }));
+  const checks: FileCheck[] = [...read.filter((f) => !skipped.some((k) => k.file === f.file)).map(({ ours: _, ...f }) => f), ...(opts.others ?? [])];
   const m = consolidate(checks, opts.profile, opts.expected);
   if (opts.out) {
-    await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
     // a new workbook whose sheets are deflated as their XML is made: the 明细 never sits in memory as text
     const sheets = consolidatedSheets(m, {
       unit: opts.county ?? '柞水县司法局', checkDate: opts.checkDate, profile: opts.profile, generatedAt: opts.generatedAt, maskIds: opts.maskIds,
     });
-    await fs.writeFile(opts.out, await packPieces(newBookParts(sheets), NEW_BOOK_LEVEL));
+    await writeAtomic(opts.out, await packPieces(newBookParts(sheets, opts.generatedAt), NEW_BOOK_LEVEL));
   }
-  return m;
+  return { ...m, skipped };
 }
 
 /** The expected units, one a line (or comma-separated); a first line that is a header is skipped. */

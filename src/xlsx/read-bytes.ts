@@ -1,6 +1,7 @@
 import { strFromU8 } from 'fflate';
 import { CellValue, colNumber, SheetGrid, WorkbookGrid } from '../core';
 import { InputError } from './input-error';
+import { charOf } from './ooxml/xml';
 import { openPackage, Package, PackageLimits } from './package';
 
 /**
@@ -16,6 +17,8 @@ export const MAX_ROWS = 200_000;
 /** A worksheet's XML beyond this is refused before it is unzipped. */
 const MAX_SHEET_XML_BYTES = 400 * 1024 * 1024;
 const ASSUMED_COLUMNS = 30;
+/** More XML a cell than any sheet needs (a cell is ~40 bytes; a long text, a few hundred) */
+const BYTES_PER_DECLARED_CELL = 1000;
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -73,7 +76,9 @@ export function inspectWorkbook(data: Uint8Array, name: string, limits?: Partial
   let cells = 0;
   for (const sheet of sheets) {
     // the <dimension> is in the first bytes (latin1 is enough for it); without one, the last row of all of it
-    const dims = declaredSize(strFromU8(pkg.head(sheet, 65536), true)) ?? scannedSize(pkg.bytes(sheet));
+    let dims = declaredSize(strFromU8(pkg.head(sheet, 65536), true)) ?? scannedSize(pkg.bytes(sheet));
+    // a sheet far larger than its <dimension> could need is lying: its last row says how many it has
+    if (pkg.size(sheet) > 65536 + dims.rows * dims.cols * BYTES_PER_DECLARED_CELL) dims = { ...scannedSize(pkg.bytes(sheet)), cols: dims.cols };
     if (dims.rows > MAX_ROWS) throw tooManyRows;
     cells += dims.rows * dims.cols;
   }
@@ -85,7 +90,7 @@ function decode(s: string): string {
   if (!s.includes('&') && !s.includes('_x')) return s;
   return s
     .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e] ?? m)
+      e[0] === '#' ? charOf(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e] ?? m)
     .replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
@@ -109,19 +114,98 @@ function attr(tag: string, name: string): string | undefined {
   return re.exec(tag)?.[1];
 }
 
-function sheetGrid(name: string, xml: string, strings: string[]): SheetGrid {
+/** Excel's own bounds: XFD, 1,048,576 rows. */
+const MAX_COLS = 16384;
+const EXCEL_ROWS = 1_048_576;
+/**
+ * Cells a grid may hold, empty ones included (a row holds every cell up to its last): twice the largest roster
+ * the tool takes (200,000 rows × 30 columns). Counted before a row is filled in, so that a sheet of a few
+ * megabytes whose rows each reach XFD, or one merged area over the whole sheet, is refused at ~80 MB of
+ * slots instead of exhausting memory.
+ */
+const MAX_CELLS = 12_000_000;
+
+/** Why a sheet cannot be read, in Chinese, naming the file, the sheet and the place. */
+const sheetSay = {
+  rowNumber: (file: string, sheet: string, r: string) =>
+    `文件「${file}」的工作表「${sheet}」中有行号异常的行（r="${r}"，Excel 的行号为 1 到 1,048,576），文件可能已损坏。请在 Excel 中打开并另存为 .xlsx 后重试。`,
+  cellRef: (file: string, sheet: string, ref: string) =>
+    `文件「${file}」的工作表「${sheet}」中有地址异常的单元格（${ref}，Excel 的列只到 XFD），文件可能已损坏。请在 Excel 中打开并另存为 .xlsx 后重试。`,
+  rows: (file: string, sheet: string) =>
+    `文件「${file}」的工作表「${sheet}」实际超过 ${MAX_ROWS.toLocaleString('en-US')} 行，超出本工具的处理范围。请删除多余的空行或把数据拆分为多个文件后再校验。`,
+  unclosed: (file: string, sheet: string) =>
+    `文件「${file}」的工作表「${sheet}」不完整（数据区没有结束标记），文件可能已损坏或未保存完。请在 Excel 中打开并另存为 .xlsx 后重试，或重新获取原文件。`,
+  root: (file: string, sheet: string) =>
+    `文件「${file}」的工作表「${sheet}」的 XML 已损坏（找不到 <worksheet> 根元素），无法读取。请在 Excel 中打开并另存为 .xlsx 后重试，或重新获取原文件。`,
+  unclosedRow: (file: string, sheet: string, where: string) =>
+    `文件「${file}」的工作表「${sheet}」${where}没有结束标记，文件可能已损坏。请在 Excel 中打开并另存为 .xlsx 后重试，或重新获取原文件。`,
+  order: (file: string, sheet: string, what: string) =>
+    `文件「${file}」的工作表「${sheet}」中${what}（Excel 写出的文件总是按顺序排列），文件可能已损坏。请在 Excel 中打开并另存为 .xlsx 后重试。`,
+  cells: (file: string, sheet: string) =>
+    `文件「${file}」的工作表「${sheet}」的数据区域过大（超过 ${MAX_CELLS / 10000} 万个单元格，多为远处的零散单元格或大范围的合并单元格），超出本工具的处理范围。请删除多余的行列、取消大范围的合并后另存，再校验。`,
+};
+
+/** A cell's column (0-based) from its reference, or null when the reference is not one Excel can have. */
+function colOf(ref: string): number | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?\d*$/.exec(ref);
+  const c = m ? colNumber(m[1]) : 0;
+  return c >= 1 && c <= MAX_COLS ? c - 1 : null;
+}
+
+/** The row number of a cell's reference (1-based), or undefined when it has none. */
+const rowOfRef = (ref: string) => {
+  const digits = /\d+$/.exec(ref)?.[0];
+  return digits === undefined ? undefined : Number(digits);
+};
+
+/**
+ * The rows (inside <sheetData>) and what follows them (the merged cells), split as the writer (ooxml/sheet.ts)
+ * splits the sheet to patch it: rows elsewhere are not the sheet's, and a <sheetData> never closed is damage.
+ */
+function sheetParts(xml: string, file: string, sheet: string): { data: string; after: string } {
+  const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!open) return { data: '', after: xml };
+  if (open[1]) return { data: '', after: xml.slice(open.index) };
+  const close = xml.indexOf('</sheetData>', open.index);
+  if (close < 0) throw new InputError(sheetSay.unclosed(file, sheet));
+  // rows under a root that is not <worksheet> (its name damaged) cannot be patched where they are
+  if (!/<worksheet\b[^>]*>/.test(xml.slice(0, open.index)) && /<row\b/.test(xml.slice(open.index, close))) throw new InputError(sheetSay.root(file, sheet));
+  return { data: xml.slice(open.index + open[0].length, close), after: xml.slice(close) };
+}
+
+function sheetGrid(name: string, xml: string, strings: string[], file: string): SheetGrid {
+  const { data, after } = sheetParts(xml, file, name);
   const rows: CellValue[][] = [];
+  let cells = 0;
+  const budget = (more: number) => {
+    cells += more;
+    if (cells > MAX_CELLS) throw new InputError(sheetSay.cells(file, name));
+  };
   let nextRow = 0;
-  for (const rm of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = Number(attr(rm[1], 'r') ?? nextRow + 1) - 1;
+  let rowsEnd = 0;
+  for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    rowsEnd = rm.index + rm[0].length;
+    const rAttr = attr(rm[1], 'r');
+    const r = rAttr === undefined ? nextRow : Number(rAttr) - 1;
+    if (!Number.isInteger(r) || r < 0 || r >= EXCEL_ROWS) throw new InputError(sheetSay.rowNumber(file, name, rAttr ?? ''));
+    if (r >= MAX_ROWS) throw new InputError(sheetSay.rows(file, name));
+    // rows and cells out of order are damage, and the writer (ooxml/sheet.ts) patches them in order
+    if (r < nextRow) throw new InputError(sheetSay.order(file, name, `第 ${r + 1} 行出现在第 ${nextRow} 行之后`));
     nextRow = r + 1;
+    // a row or cell left open swallows the next one whole: damage, not data
+    if (rm[2]?.includes('<row')) throw new InputError(sheetSay.unclosedRow(file, name, `第 ${r + 1} 行`));
     const row: CellValue[] = [];
     let nextCol = 0;
+    let cellsEnd = 0;
     for (const cm of (rm[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      cellsEnd = cm.index + cm[0].length;
       const ref = attr(cm[1], 'r');
-      const c = ref ? colNumber(/^[A-Z]+/.exec(ref)![0]) - 1 : nextCol;
+      const c = ref === undefined ? nextCol : colOf(ref);
+      if (c === null || c >= MAX_COLS) throw new InputError(sheetSay.cellRef(file, name, ref ?? `第 ${r + 1} 行第 ${nextCol + 1} 个单元格`));
+      if (c < nextCol || (ref !== undefined && rowOfRef(ref) !== r + 1)) throw new InputError(sheetSay.order(file, name, `第 ${r + 1} 行的单元格 ${ref} 顺序错乱或不属于该行`));
       nextCol = c + 1;
       const body = cm[2] ?? '';
+      if (/<c[\s>/]/.test(body)) throw new InputError(sheetSay.unclosedRow(file, name, `的单元格 ${ref ?? `（第 ${r + 1} 行）`} `));
       const t = attr(cm[1], 't');
       const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
       let value: CellValue = null;
@@ -132,23 +216,28 @@ function sheetGrid(name: string, xml: string, strings: string[]): SheetGrid {
       else if (t === 'e') value = v === undefined ? null : { error: decode(v) };
       else if (t === 'd') value = v === undefined ? null : decode(v);
       else if (v !== undefined) value = Number(v);
+      if (c >= row.length) budget(c + 1 - row.length);
       row[c] = value === '' ? null : value;
     }
+    if (/<c[\s>/]/.test((rm[2] ?? '').slice(cellsEnd))) throw new InputError(sheetSay.unclosedRow(file, name, `第 ${r + 1} 行的最后一个单元格`));
     for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+    budget(rows[r]?.length ? -rows[r].length : 0);
     rows[r] = row;
   }
+  if (data.includes('<row', rowsEnd)) throw new InputError(sheetSay.unclosedRow(file, name, `第 ${nextRow + 1} 行（或其后的行）`));
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  // a merged block's value in every cell of it, as exceljs reads merged cells
-  for (const m of xml.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+  // a merged block's value in every cell of it, as exceljs reads merged cells; not past the sheet's last row,
+  // where it would only make empty rows look filled
+  for (const m of after.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
     const r0 = Number(m[2]) - 1;
-    const c0 = colNumber(m[1]) - 1;
+    const c0 = colOf(m[1]);
+    const c1 = colOf(m[3]);
+    if (c0 === null || c1 === null) throw new InputError(sheetSay.cellRef(file, name, `${m[1]}${m[2]}:${m[3]}${m[4]}`));
     const v = rows[r0]?.[c0] ?? null;
-    for (let r = r0; r <= Number(m[4]) - 1; r++) {
-      if (!rows[r]) rows[r] = [];
-      for (let c = c0; c <= colNumber(m[3]) - 1; c++) {
-        while (rows[r].length < c) rows[r].push(null);
-        rows[r][c] = v;
-      }
+    for (let r = Math.max(0, r0); r <= Math.min(Number(m[4]) - 1, rows.length - 1); r++) {
+      if (c1 >= rows[r].length) budget(c1 + 1 - rows[r].length);
+      while (rows[r].length < c0) rows[r].push(null);
+      for (let c = c0; c <= c1; c++) rows[r][c] = v;
     }
   }
   return { name, rows };
@@ -164,6 +253,12 @@ function normalize(target: string): string {
   return out.join('/');
 }
 
+/** Whether a part's text ends by closing its root (or is the root alone, self-closed), namespace prefix or not. */
+function closedRoot(xml: string, root: string): boolean {
+  const tail = xml.slice(-4000).trimEnd();
+  return new RegExp(`</(?:[\\w.-]+:)?${root}>$`).test(tail) || new RegExp(`<(?:[\\w.-]+:)?${root}\\b[^<>]*/>$`).test(tail);
+}
+
 /**
  * The sheets of an opened package as plain grids; the grid's `file` is `file`, messages name `name`.
  * A part that is not there reads as empty, as before; anything unreadable becomes an InputError.
@@ -171,22 +266,30 @@ function normalize(target: string): string {
 export function gridFromPackage(pkg: Package, file: string, name: string = file): WorkbookGrid {
   const corrupt = () => new InputError(`文件「${name}」已损坏或格式异常，无法读取。请在 Excel 中打开并另存为 .xlsx 后重试。`);
   try {
-    const text = (part: string) => (pkg.has(part) ? pkg.text(part) : '');
-    const workbook = text('xl/workbook.xml');
-    const rels = text('xl/_rels/workbook.xml.rels');
+    const read = (part: string) => (pkg.has(part) ? pkg.text(part) : '');
+    // a structural part cut short reads as fewer sheets or strings, and check would patch it blind
+    const whole = (part: string, root: string) => {
+      const t = read(part);
+      if (pkg.has(part) && !closedRoot(t, root)) throw new InputError(`文件「${name}」中的 ${part} 不完整（可能下载或拷贝中断），无法读取。请在 Excel 中打开并另存为 .xlsx 后重试，或重新获取原文件。`);
+      return t;
+    };
+    whole('[Content_Types].xml', 'Types');
+    whole('_rels/.rels', 'Relationships');
+    const workbook = whole('xl/workbook.xml', 'workbook');
+    const rels = whole('xl/_rels/workbook.xml.rels', 'Relationships');
     const target = new Map([...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => [attr(m[1], 'Id'), attr(m[1], 'Target')]));
-    const strings = sharedStrings(text('xl/sharedStrings.xml'));
+    const strings = sharedStrings(whole('xl/sharedStrings.xml', 'sst'));
     const sheets: SheetGrid[] = [];
     for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
       const sheetName = decode(attr(m[1], 'name') ?? '');
       const t = target.get(attr(m[1], 'r:id'));
       if (!t) continue;
       const part = t.startsWith('/') ? t.slice(1) : normalize(`xl/${t}`);
-      const grid = sheetGrid(sheetName, text(part), strings);
+      const grid = sheetGrid(sheetName, read(part), strings, name);
       grid.hidden = /state="(hidden|veryHidden)"/.test(m[1]);
       sheets.push(grid);
     }
-    if (sheets.length === 0) throw new InputError(`文件「${name}」中没有工作表。`, 'not-a-roster');
+    if (sheets.length === 0) throw new InputError(`文件「${name}」中没有工作表（工作簿的目录为空或已损坏）。请在 Excel 中打开，确认摸排统计表在其中，另存为 .xlsx 后再试。`, 'not-a-roster');
     return { file, sheets };
   } catch (e) {
     if (e instanceof InputError) throw e;

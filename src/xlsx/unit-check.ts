@@ -1,24 +1,32 @@
 import path from 'path';
-import { checkWorkbook, Day, FileCheck, Profile } from '../core';
-import { readGrid } from './fast-read';
+import { checkWorkbook, Day, FileCheck, Profile, WorkbookGrid } from '../core';
+import { readWorkbook, unreadable } from './check-file';
 import { InputError } from './guard';
 
+/** A unit's check, and whether the file is one of ours (the county's workbook, or a checked copy). */
+export type UnitCheck = FileCheck & { ours?: 'checked' | 'county' };
+
 /**
- * One unit's workbook for the county's merge: read values-only and checked, keeping what the consolidation
- * needs (verdicts and findings, not the rows). Bad files become a FileCheck that says why, never a throw.
+ * One unit's workbook for the county's merge, read as `check` reads it (readWorkbook) and checked, keeping
+ * what the consolidation needs (verdicts and findings, not the rows). Bad files become a FileCheck that
+ * says why, never a throw.
  */
-export async function checkUnitFile(file: string, checkDate: Day, profile: Profile, bytes?: Promise<Buffer>): Promise<FileCheck> {
+export async function checkUnitFile(file: string, checkDate: Day, profile: Profile, bytes?: Promise<Buffer>): Promise<UnitCheck> {
   const name = path.basename(file);
-  let grid;
+  let grid: WorkbookGrid;
+  let ours: 'checked' | undefined;
   try {
-    grid = await readGrid(file, bytes);
+    const read = await readWorkbook(file, bytes);
+    if (read.ours === 'county') return { file, status: 'not-a-roster', message: `「${name}」是本工具生成的县汇总工作簿，不是单位报送的摸排统计表，已跳过。`, ours: 'county' };
+    grid = read.grid;
+    ours = read.ours ?? undefined;
   } catch (e) {
     if (e instanceof InputError) return { file, status: e.status, message: e.message };
-    return { file, status: 'unreadable', message: `读取「${name}」时出错：文件内容不符合 .xlsx 格式，请用 Excel 或 WPS 打开后另存为 .xlsx 再报送。` };
+    return { file, status: 'unreadable', message: unreadable(name) };
   }
   const result = checkWorkbook(grid, { checkDate, profile });
-  if (result.status !== 'ok') return { file, status: result.status, message: `「${name}」：${result.message}` };
+  if (result.status !== 'ok') return { file, status: result.status, message: `「${name}」：${result.message}`, ours };
   for (const t of result.personTables) t.records = [];
   if (result.agencyTable) result.agencyTable.records = [];
-  return { file, status: 'ok', message: result.message, result };
+  return { file, status: 'ok', message: result.message, result, ours };
 }

@@ -2,7 +2,8 @@ import { existsSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { Worker } from 'worker_threads';
-import { Day, FileCheck, Profile } from '../core';
+import { Day, Profile } from '../core';
+import { UnitCheck } from './unit-check';
 
 /**
  * The county's merge checks each unit's file in a worker thread with a heap limit and a time limit, so that
@@ -44,24 +45,24 @@ const reasons = {
 /** Every file checked, in the order given; onFile is told of each in that order too. */
 export function checkUnits(
   files: string[], opts: { checkDate: Day; profile: Profile; limits?: PoolLimits },
-  onFile?: (i: number, n: number, file: string, f: FileCheck) => void,
-): Promise<FileCheck[]> {
+  onFile?: (i: number, n: number, file: string, f: UnitCheck) => void,
+): Promise<UnitCheck[]> {
   const { timeoutMs, heapMb } = { ...DEFAULTS, ...opts.limits };
   const size = Math.max(1, Math.min(files.length, opts.limits?.workers ?? Math.min(4, os.availableParallelism())));
-  const results: (FileCheck | undefined)[] = new Array(files.length);
+  const results: (UnitCheck | undefined)[] = new Array(files.length);
   const data = { checkDate: opts.checkDate, profile: opts.profile };
   // files not yet given to a worker, in order; each worker holds one and has the next reserved, to read ahead
   const queue = files.map((_, i) => i);
   let told = 0;
   return new Promise((resolve) => {
-    const settle = (i: number, f: FileCheck) => {
+    const settle = (i: number, f: UnitCheck) => {
       if (f.result) f.result.profile = opts.profile;
       results[i] = f;
       while (told < files.length && results[told]) {
         onFile?.(told + 1, files.length, files[told], results[told]!);
         told++;
       }
-      if (told === files.length) resolve(results as FileCheck[]);
+      if (told === files.length) resolve(results as UnitCheck[]);
     };
     const start = () => {
       if (!queue.length) return;
@@ -93,7 +94,7 @@ export function checkUnits(
         settle(i, { file: files[i], status: 'unreadable', message });
         start();
       };
-      worker.on('message', (f: FileCheck) => {
+      worker.on('message', (f: UnitCheck) => {
         settle(held, f);
         give();
       });

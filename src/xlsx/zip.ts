@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
+import { writeAtomic } from './atomic';
 import { deflateParallel } from './pack-node';
 
 /**
@@ -91,5 +91,5 @@ export async function packZip(entries: Entry[], method: 0 | 8): Promise<Buffer> 
 
 export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
   const stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
-  await fs.writeFile(file, await packZip(zipEntries(Buffer.from(stored as ArrayBuffer)), 8));
+  await writeAtomic(file, await packZip(zipEntries(Buffer.from(stored as ArrayBuffer)), 8));
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { writeFileSync } from 'fs';
 import path from 'path';
 import { main } from '../../src/cli/main';
@@ -27,10 +28,11 @@ beforeAll(async () => {
 });
 
 describe('cert-sweep merge', () => {
-  it('merges a folder: the bad file is reported and the rest go on (exit 1), per-file progress on stderr', async () => {
+  it('merges a folder: the bad file is reported and the rest go on (exit 2: an input was unusable), per-file progress on stderr', async () => {
     const r = await cli('merge', inbox, '--out', out, '--expected', path.join(dir, '应报单位.txt'), '--json', '--date', '2024-06-05');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     const j = JSON.parse(r.out);
+    expect(j.status).toBe('unusable');
     expect(j.files.map((f: { status: string }) => f.status)).toEqual(['unreadable', 'ok', 'ok', 'ok', 'ok']);
     expect(j.files[0].message).toContain('不是 Excel 工作簿');
     expect(r.err.split('\n')).toHaveLength(5);
@@ -47,7 +49,8 @@ describe('cert-sweep merge', () => {
 
   it('writes 汇总, 报送情况, 明细 and 校验结果, with the expected units', async () => {
     const wb = await load(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '报送情况', '明细', '校验结果']);
+    // and the county's mark, very hidden: the next merge knows this workbook for its own output
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([['汇总', 'visible'], ['报送情况', 'visible'], ['明细', 'visible'], ['校验结果', 'visible'], ['_证件清理_县汇总', 'veryHidden']]);
     const sub = wb.getWorksheet('报送情况')!;
     const rows: string[] = [];
     sub.eachRow((row, i) => i > 1 && rows.push(`${row.getCell(2).value}:${row.getCell(3).value}`));
@@ -55,19 +58,29 @@ describe('cert-sweep merge', () => {
     expect(rows).toContain('营盘镇人民政府:有问题');
     const detail = wb.getWorksheet('明细')!;
     expect(detail.rowCount - 1).toBe(20 + 16 + 16 + 10);
-    expect(String(detail.getCell(2, 7).value)).toMatch(/^\d{17}[\dX]$/);
+    // masked by default: the county workbook is shared
+    expect(String(detail.getCell(2, 7).value)).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(wb.getWorksheet('校验结果')!.getRow(1).values).toContain('文件');
   });
 
-  it('--mask-ids masks ID numbers in every output', async () => {
+  it('masks ID numbers in every output by default, and keeps them whole only with --full-ids', async () => {
     const masked = path.join(dir, 'masked.xlsx');
-    const r = await cli('merge', inbox, '--out', masked, '--mask-ids', '--json', '--date', '2024-06-05');
+    const r = await cli('merge', inbox, '--out', masked, '--json', '--date', '2024-06-05');
     expect(r.out).not.toMatch(/\d{17}[\dX]/);
+    expect(JSON.parse(r.out).idNumbers).toBe('masked');
+    const texts = (wb: ExcelJS.Workbook) => {
+      const out: string[] = [];
+      wb.getWorksheet('校验结果')!.eachRow((row) => out.push(String(row.getCell(8).value)));
+      return out.join();
+    };
     const wb = await load(masked);
     expect(String(wb.getWorksheet('明细')!.getCell(2, 7).value)).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
-    const texts: string[] = [];
-    wb.getWorksheet('校验结果')!.eachRow((row) => texts.push(String(row.getCell(9).value)));
-    expect(texts.join()).not.toMatch(/\d{17}[\dX]/);
+    expect(texts(wb)).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
+    expect(texts(wb)).not.toMatch(/\d{17}[\dX]/);
+    const full = path.join(dir, 'full.xlsx');
+    const f = await cli('merge', inbox, '--out', full, '--full-ids', '--json', '--date', '2024-06-05');
+    expect(JSON.parse(f.out).idNumbers).toBe('full');
+    expect(String((await load(full)).getWorksheet('明细')!.getCell(2, 7).value)).toMatch(/^\d{17}[\dX]$/);
   });
 
   it('needs --out, and says so in Chinese', async () => {

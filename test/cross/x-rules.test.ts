@@ -46,7 +46,8 @@ describe('X rules across units', () => {
     expect(rules([a, a2, bad])).toEqual(['X03:notRoster:x.xlsx::null', 'X03:twice:a.xlsx::null', 'X03:twice:a2.xlsx::null']);
     const m = consolidate([a, a2, bad], DEFAULT_PROFILE, ['营盘镇', '红岩寺镇']);
     expect(m.summary).toHaveLength(2);
-    expect(m.submissions.map((s) => `${s.unit}:${s.status}`)).toEqual(['营盘镇:有问题', '红岩寺镇:未报送', '（x.xlsx）:有问题']);
+    // a file nothing could be read from has been sent, in a form that can't be used: not 未报送, not 合格
+    expect(m.submissions.map((s) => `${s.unit}:${s.status}`)).toEqual(['营盘镇:有问题', '红岩寺镇:未报送', '（x.xlsx）:已报送（格式不符）']);
   });
 
   it('X04: headers that drift from the template are reported, not silently followed', () => {

@@ -1,5 +1,5 @@
 import { a1 } from '../a1';
-import { compact } from '../text';
+import { unitKey } from '../unit-name';
 import { PersonVerdict } from '../engine';
 import { LISTED_PLACES, placesData } from '../rule';
 import { CrossRule, FileCheck, where } from './context';
@@ -11,21 +11,33 @@ export type Copy = { file: string; unit: string; p: PersonVerdict };
  * Two files of one unit are one unit sent twice (X03), not a person in two units.
  */
 export function acrossFiles(files: FileCheck[], key: (p: PersonVerdict) => string): Copy[][] {
+  // a key's first holder as a number (file × 2^21 + person), so that the many keys met once allocate nothing
+  const first = new Map<string, number>();
   const groups = new Map<string, Copy[]>();
-  for (const f of files) {
-    const unit = compact(f.result?.unit ?? '') || f.file;
-    for (const p of f.result?.people ?? []) {
-      const k = key(p);
+  const units = files.map((f) => unitKey(f.result?.unit ?? '') || f.file);
+  const copy = (at: number): Copy => {
+    const fi = Math.floor(at / SPAN);
+    return { file: files[fi].file, unit: units[fi], p: files[fi].result!.people[at % SPAN] };
+  };
+  files.forEach((f, fi) => {
+    const people = f.result?.people ?? [];
+    for (let pi = 0; pi < people.length; pi++) {
+      const k = key(people[pi]);
       if (!k) continue;
+      const at = fi * SPAN + pi;
       const g = groups.get(k);
-      if (g) g.push({ file: f.file, unit, p });
-      else groups.set(k, [{ file: f.file, unit, p }]);
+      if (g) g.push(copy(at));
+      else if (first.has(k)) groups.set(k, [copy(first.get(k)!), copy(at)]);
+      else first.set(k, at);
     }
-  }
+  });
   const out: Copy[][] = [];
-  for (const g of groups.values()) if (g.length > 1 && g.some((c) => c.unit !== g[0].unit)) out.push(g);
+  for (const g of groups.values()) if (g.some((c) => c.unit !== g[0].unit)) out.push(g);
   return out;
 }
+
+/** people a file may hold, as a power of two above the reader's row limit */
+const SPAN = 2 ** 21;
 
 const rule: CrossRule = {
   meta: {

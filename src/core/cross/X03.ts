@@ -1,5 +1,5 @@
 import { groupBy } from '../group';
-import { compact } from '../text';
+import { unitKey } from '../unit-name';
 import { CrossRule } from './context';
 
 const rule: CrossRule = {
@@ -20,7 +20,7 @@ const rule: CrossRule = {
       if (f.status !== 'ok') ctx.report({ file: f.file, messageId: 'notRoster', data: { reason: f.message }, level: 'error' });
     }
     const ok = ctx.files.filter((f) => f.status === 'ok' && f.result);
-    for (const [, same] of groupBy(ok, (f) => compact(f.result!.unit))) {
+    for (const [, same] of groupBy(ok, (f) => unitKey(f.result!.unit))) {
       if (same.length < 2 || !same[0].result!.unit) continue;
       const files = same.map((f) => `《${f.file.split(/[\\/]/).pop()}》`).join('、');
       for (const f of same) ctx.report({ file: f.file, messageId: 'twice', data: { unit: f.result!.unit, count: same.length, files }, level: 'error' });

@@ -14,7 +14,22 @@ const OFFICE_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-export function newBookParts(sheets: OutSheet[]): { name: string; pieces: Iterable<string> }[] {
+/**
+ * The county workbook's mark, a very hidden sheet: a merge that meets the workbook again in an inbox knows
+ * it for its own output by this sheet, whatever the file is called (check-file.ts, readWorkbook).
+ */
+export const COUNTY_SHEET = '_证件清理_县汇总';
+export const COUNTY_MAGIC = 'cert-sweep-county';
+
+function countyMark(generatedAt: string): OutSheet {
+  return {
+    name: COUNTY_SHEET, headerRow: 1, freezeRows: 0, landscape: false, merges: [], widths: [],
+    rows: [[{ v: COUNTY_MAGIC }], [{ v: '执法证件清理助手生成的县汇总工作簿，请勿修改本工作表。' }], [{ v: generatedAt }]],
+  };
+}
+
+export function newBookParts(visible: OutSheet[], generatedAt = ''): { name: string; pieces: Iterable<string> }[] {
+  const sheets = [...visible, countyMark(generatedAt)];
   const styles = new Styles(null);
   // texts of the sheets' repeated columns, stored once (a part only when some sheet has such columns)
   const shared = sheets.some((s) => s.repeated?.length) ? new SharedStrings() : undefined;
@@ -31,8 +46,9 @@ export function newBookParts(sheets: OutSheet[]): { name: string; pieces: Iterab
     const part = `xl/worksheets/sheet${n}.xml`;
     overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
     wbRels.push(`<Relationship Id="rId${n}" Type="${R}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
-    entries.push(`<sheet name="${esc(s.name)}" sheetId="${n}" r:id="rId${n}"/>`);
-    names.push(...printNames(s, i));
+    const mark = s.name === COUNTY_SHEET;
+    entries.push(`<sheet name="${esc(s.name)}" sheetId="${n}"${mark ? ' state="veryHidden"' : ''} r:id="rId${n}"/>`);
+    if (!mark) names.push(...printNames(s, i));
     let drawing: string | undefined;
     if (s.chart) {
       parts.push({ name: `xl/charts/chart${n}.xml`, pieces: [chartXml(s, s.chart)] });
@@ -42,7 +58,7 @@ export function newBookParts(sheets: OutSheet[]): { name: string; pieces: Iterab
       overrides.push(`<Override PartName="/xl/drawings/drawing${n}.xml" ContentType="${DRAWING_TYPE}"/>`, `<Override PartName="/xl/charts/chart${n}.xml" ContentType="${CHART_TYPE}"/>`);
       drawing = 'rId1';
     }
-    parts.push({ name: part, pieces: sheetXml(s, styles, { drawing, shared }) });
+    parts.push({ name: part, pieces: sheetXml(s, styles, { drawing, shared, hidden: mark }) });
   });
   wbRels.push(`<Relationship Id="rId${sheets.length + 1}" Type="${R}/styles" Target="styles.xml"/>`);
   if (shared) {

@@ -1,5 +1,6 @@
 import { colLetter, colNumber } from '../../core';
 import { attr, element, textRun, withAttr } from './xml';
+import { InputError } from '../input-error';
 
 /**
  * A worksheet's XML, patched in place: a marked cell gets another style index, our result cells are
@@ -131,7 +132,7 @@ export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relat
 export function patchSheet(xml: string, edits: SheetEdits): { xml: Iterable<string>; undo: SheetUndo } {
   const undo: SheetUndo = { styles: [], replaced: [], added: [], addedRows: [] };
   const data = element(xml, 'sheetData');
-  if (!data) throw new Error('worksheet without <sheetData>');
+  if (!data) throw new InputError('工作表中没有数据区（<sheetData>），文件可能已损坏。请在 Excel 中打开并另存为 .xlsx 后重试。');
   const dataOpen = openTag(data.text);
   const dataInner = data.text.endsWith('/>') ? '' : data.text.slice(dataOpen.length, data.text.length - '</sheetData>'.length);
   const rows = [...edits.cells.keys()].sort((a, b) => a - b);

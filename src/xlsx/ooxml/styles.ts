@@ -46,6 +46,27 @@ function childMap(xml: string): Map<string, string> {
   return map;
 }
 
+/** CT_Stylesheet's children in schema order. */
+const SECTION_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
+/**
+ * The clerk's styles.xml with the sections we append to made where they are missing (each with Excel's
+ * default first entry, which cells without a format refer to); one we cannot place them in (no root, or
+ * cut short) is replaced by the minimal one. A broken styles.xml must not stop a check that merge, which
+ * reads no styles, would pass (found by the fuzzer); clear puts the clerk's own text back.
+ */
+function repaired(text: string): string {
+  if (!/<styleSheet\b[^>]*[^/]>/.test(text) || !text.includes('</styleSheet>')) return MINIMAL_STYLES;
+  let out = text;
+  for (const name of ['fonts', 'fills', 'borders', 'cellXfs']) {
+    if (element(out, name)) continue;
+    const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(name) + 1).map((n) => element(out, n)?.start).filter((x): x is number => x !== undefined);
+    const at = later.length ? Math.min(...later) : out.lastIndexOf('</styleSheet>');
+    out = out.slice(0, at) + element(MINIMAL_STYLES, name)!.text + out.slice(at);
+  }
+  return out;
+}
+
 const argb = (rgb: string) => `FF${rgb.replace(/^#/, '').toUpperCase()}`;
 
 export class Styles {
@@ -65,12 +86,8 @@ export class Styles {
 
   constructor(xml: string | null) {
     this.created = xml === null;
-    const text = xml ?? MINIMAL_STYLES;
-    const find = (name: string) => {
-      const e = element(text, name);
-      if (!e) throw new Error(`styles.xml has no <${name}>`);
-      return e;
-    };
+    const text = repaired(xml ?? MINIMAL_STYLES);
+    const find = (name: string) => element(text, name)!;
     this.sections = { fonts: find('fonts'), fills: find('fills'), borders: find('borders'), cellXfs: find('cellXfs') };
     this.fonts = children(this.sections.fonts.text, 'font');
     this.fills = children(this.sections.fills.text, 'fill');

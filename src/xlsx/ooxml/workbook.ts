@@ -20,10 +20,14 @@ export interface SheetEntry {
   tag: string;
 }
 
-/** The workbook part's name: '/_rels/.rels' says where it is (usually xl/workbook.xml). */
+/**
+ * The workbook part's name: '/_rels/.rels' says where it is (usually xl/workbook.xml); where it names a
+ * part that is not there, xl/workbook.xml, which the values reader (read-bytes.ts) reads (found by the fuzzer).
+ */
 export function workbookPart(parts: Parts): string {
   const main = rels(parts.text('_rels/.rels')).find((r) => /\/officeDocument$/.test(r.type));
-  return main ? resolve('', main.target) : WORKBOOK;
+  const named = main ? resolve('', main.target) : WORKBOOK;
+  return parts.has(named) ? named : WORKBOOK;
 }
 
 export function sheets(parts: Parts): SheetEntry[] {

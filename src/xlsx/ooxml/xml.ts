@@ -12,10 +12,12 @@ export function esc(s: string): string {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** A character reference's character; one beyond Unicode (no XML allows it) reads as U+FFFD, not a throw. */
+export const charOf = (n: number) => (n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '\uFFFD');
 export function unesc(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e] ?? m);
+    e[0] === '#' ? charOf(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e] ?? m);
 }
 
 const ATTRS = new Map<string, RegExp>();
