@@ -52,14 +52,14 @@ const OLD_STATE = (name: string) =>
   new InputError(`文件「${name}」是旧版本的执法证件清理助手生成的校验副本，新版本无法撤销其中的标记。请对原始的摸排统计表重新校验。`);
 
 /** The package as parts, with the marks of an earlier check undone (its state says what they were). */
-async function openCleared(file: string, bytes?: Promise<Buffer>): Promise<{ parts: Parts; restored: number; copy: boolean }> {
-  const { pkg } = await guardedPackage(file, bytes);
+async function openCleared(file: string, bytes?: Promise<Buffer>): Promise<{ parts: Parts; restored: number; copy: boolean; verified: () => Promise<void> }> {
+  const { pkg, verified } = await guardedPackage(file, bytes);
   const parts = new Parts(pkg);
   const state = findState(parts);
   if (state && 'old' in state) throw OLD_STATE(path.basename(file));
-  if (!state) return { parts, restored: 0, copy: false };
+  if (!state) return { parts, restored: 0, copy: false, verified };
   clearParts(parts, state.undo);
-  return { parts, restored: state.undo.sheets.reduce((n, s) => n + s.undo.styles.length + s.undo.replaced.length, 0), copy: true };
+  return { parts, restored: state.undo.sheets.reduce((n, s) => n + s.undo.styles.length + s.undo.replaced.length, 0), copy: true, verified };
 }
 
 /** What the grid reader needs of a package, from the parts as they are now; texts not kept (the sheets are large). */
@@ -77,9 +77,11 @@ export interface ReadWorkbook {
  * bounded (guard.ts), an earlier check's marks undone, then the values. Bad files throw InputError.
  */
 export async function readWorkbook(file: string, bytes?: Promise<Buffer>): Promise<ReadWorkbook> {
-  const { parts, copy } = await openCleared(file, bytes);
+  const { parts, copy, verified } = await openCleared(file, bytes);
   const county = sheets(parts).some((s) => s.name === COUNTY_SHEET);
   const grid = gridFromPackage(asPackage(parts), file, path.basename(file));
+  // the parts the reader did not inflate, proved sound now, before anything is written or counted
+  await verified();
   return { parts, grid, ours: county ? 'county' : copy ? 'checked' : null };
 }
 
@@ -125,7 +127,8 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
 
 /** `clear`: the copy without our marks, sheets and notes; how many of the clerk's cells got their own look back. */
 export async function clearFile(file: string, out: string): Promise<number> {
-  const { parts, restored } = await openCleared(file);
+  const { parts, restored, verified } = await openCleared(file);
+  await verified();
   await writeParts(parts, out);
   return restored;
 }

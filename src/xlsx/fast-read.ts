@@ -11,6 +11,8 @@ export { readGridBytes } from './read-bytes';
  * the package the checks opened. Bad files become InputError, as with openWorkbook.
  */
 export async function readGrid(file: string, bytes?: Promise<Buffer>): Promise<WorkbookGrid> {
-  const { pkg } = await guardedPackage(file, bytes);
-  return gridFromPackage(pkg, file, path.basename(file));
+  const { pkg, verified } = await guardedPackage(file, bytes);
+  const grid = gridFromPackage(pkg, file, path.basename(file));
+  await verified();
+  return grid;
 }

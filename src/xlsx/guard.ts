@@ -39,28 +39,47 @@ export async function fileBytes(file: string): Promise<Buffer> {
  * (opened, bounded: see package.ts), whose parts read so far stay cached. The bytes may be read ahead
  * (unit-worker.ts reads the next file while it checks this one).
  *
- * Every part is inflated once here, keeping nothing: check copies every part into its copy and merge reads
- * only the values, so a part damaged or lying about its size (styles, an image) must be found before either
- * goes on, or check would refuse a file that merge takes (found by the fuzzer, test/fuzz).
+ * Every part must be sound before check or merge goes on (check copies every part into its copy, merge reads
+ * only the values), or check would refuse a file that merge takes (found by the fuzzer, test/fuzz). The reader
+ * proves the parts it inflates (package.ts refuses one that is damaged or not the size it declares); `verified`
+ * then inflates the others once, keeping nothing, so that the sheets are not inflated twice.
  */
-export async function guardedPackage(file: string, bytes: Promise<Buffer> = fileBytes(file)): Promise<{ data: Buffer; pkg: Package }> {
+export async function guardedPackage(file: string, bytes: Promise<Buffer> = fileBytes(file)): Promise<{ data: Buffer; pkg: Package; verified: () => Promise<void> }> {
   const name = path.basename(file);
   const data = await bytes;
   // empty, .xls, password, not a zip, corrupt, bombs, not a workbook, too many rows: the same checks as in the pane
-  const { pkg, cells } = inspectWorkbook(data, name);
+  const { pkg: opened, cells } = inspectWorkbook(data, name);
   const heap = getHeapStatistics().heap_size_limit;
   if (cells * BYTES_PER_CELL > heap) {
     throw new InputError(`文件「${name}」约有 ${Math.round(cells / 10000)} 万个单元格，超出本机可用内存（约 ${(heap / 2 ** 30).toFixed(1)} GB）能处理的范围。请删除多余的空行空列，或按执法主体拆分为几个文件后再校验。`);
   }
-  if (!(await partsAsDeclared(pkg))) pkg.verify();
-  // no package without it opens in Excel, and check's copy must say what its parts are
-  if (!pkg.has(CONTENT_TYPES)) throw new InputError(`文件「${name}」中缺少 ${CONTENT_TYPES}（说明各部件类型的清单），Excel 也无法正常打开，可能已损坏。请在 Excel 或 WPS 中打开（修复）并另存为 .xlsx 后重试。`);
-  return { data, pkg };
+  const read = new Set<string>();
+  const pkg: Package = {
+    ...opened,
+    bytes: (n) => {
+      const b = opened.bytes(n);
+      read.add(n);
+      return b;
+    },
+    text: (n) => {
+      const t = opened.text(n);
+      read.add(n);
+      return t;
+    },
+  };
+  const verified = async () => {
+    if (!(await partsAsDeclared(opened, opened.names.filter((n) => !read.has(n))))) opened.verify();
+    // no package without it opens in Excel, and check's copy must say what its parts are
+    if (!opened.has(CONTENT_TYPES)) throw new InputError(`文件「${name}」中缺少 ${CONTENT_TYPES}（说明各部件类型的清单），Excel 也无法正常打开，可能已损坏。请在 Excel 或 WPS 中打开（修复）并另存为 .xlsx 后重试。`);
+  };
+  return { data, pkg, verified };
 }
 
 /** As guardedPackage, for readers that take the bytes (exceljs, which inflates a part whole before it checks its size). */
 export async function guardedFile(file: string): Promise<Buffer> {
-  return (await guardedPackage(file)).data;
+  const { data, verified } = await guardedPackage(file);
+  await verified();
+  return data;
 }
 
 /**
@@ -69,8 +88,8 @@ export async function guardedFile(file: string): Promise<Buffer> {
  * total over its limits already); only when one is wrong does package.ts inflate them again, bounded, for
  * its message.
  */
-async function partsAsDeclared(pkg: Package): Promise<boolean> {
-  const ok = await Promise.all(pkg.names.map((part) => new Promise<boolean>((resolve) => {
+async function partsAsDeclared(pkg: Package, names: string[]): Promise<boolean> {
+  const ok = await Promise.all(names.map((part) => new Promise<boolean>((resolve) => {
     const { method, data, size } = pkg.raw(part);
     if (method === 0) return resolve(true);
     let out = 0;

@@ -152,11 +152,36 @@ function colOf(ref: string): number | null {
   return c >= 1 && c <= MAX_COLS ? c - 1 : null;
 }
 
-/** The row number of a cell's reference (1-based), or undefined when it has none. */
-const rowOfRef = (ref: string) => {
+/** As cellAt, for the references it does not take ($A$1, A): the column by colOf, the row as written or none. */
+function slowRef(ref: string): { col: number; row: number | undefined } | null {
+  const col = colOf(ref);
   const digits = /\d+$/.exec(ref)?.[0];
-  return digits === undefined ? undefined : Number(digits);
-};
+  return col === null ? null : { col, row: digits === undefined ? undefined : Number(digits) };
+}
+
+/**
+ * A cell's reference read once, a character at a time (it is met on every cell: two regular expressions a
+ * cell were a tenth of the merge's reading): its column (0-based) and row (1-based), or null when the
+ * reference is not A1-style within Excel's 3 letters and 7 digits.
+ */
+function cellAt(ref: string): { col: number; row: number } | null {
+  let i = 0;
+  let col = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const k = ref.charCodeAt(i) | 0x20;
+    if (k < 97 || k > 122) break;
+    col = col * 26 + (k - 96);
+  }
+  if (i === 0 || i > 3) return null;
+  let row = 0;
+  const start = i;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return i === start || i - start > 7 ? null : { col: col - 1, row };
+}
 
 /**
  * The rows (inside <sheetData>) and what follows them (the merged cells), split as the writer (ooxml/sheet.ts)
@@ -200,9 +225,11 @@ function sheetGrid(name: string, xml: string, strings: string[], file: string): 
     for (const cm of (rm[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       cellsEnd = cm.index + cm[0].length;
       const ref = attr(cm[1], 'r');
-      const c = ref === undefined ? nextCol : colOf(ref);
-      if (c === null || c >= MAX_COLS) throw new InputError(sheetSay.cellRef(file, name, ref ?? `第 ${r + 1} 行第 ${nextCol + 1} 个单元格`));
-      if (c < nextCol || (ref !== undefined && rowOfRef(ref) !== r + 1)) throw new InputError(sheetSay.order(file, name, `第 ${r + 1} 行的单元格 ${ref} 顺序错乱或不属于该行`));
+      // a reference with $ or without its row is not what Excel writes; the slow reading says what it is
+      const at = ref === undefined ? { col: nextCol, row: r + 1 } : cellAt(ref) ?? slowRef(ref);
+      const c = at?.col ?? null;
+      if (c === null || c < 0 || c >= MAX_COLS) throw new InputError(sheetSay.cellRef(file, name, ref ?? `第 ${r + 1} 行第 ${nextCol + 1} 个单元格`));
+      if (c < nextCol || (ref !== undefined && at!.row !== r + 1)) throw new InputError(sheetSay.order(file, name, `第 ${r + 1} 行的单元格 ${ref} 顺序错乱或不属于该行`));
       nextCol = c + 1;
       const body = cm[2] ?? '';
       if (/<c[\s>/]/.test(body)) throw new InputError(sheetSay.unclosedRow(file, name, `的单元格 ${ref ?? `（第 ${r + 1} 行）`} `));
