@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
-import { Day, dayFromIso, DEFAULT_PROFILE, exitCode, exitStatus, FileEntry, isoFromDay, jsonReport, Lang, mappingFrom, parseProfile, Profile, ReadOptions, RULES, timestamp as stamp, todayLocal } from '../core';
+import { Day, dayFromIso, DEFAULT_PROFILE, exitStatus, FileEntry, isoFromDay, jsonReport, Lang, mappingFrom, parseProfile, Profile, ReadOptions, RULES, timestamp as stamp, todayLocal } from '../core';
 import { demoUnits } from '../sample/demo';
 import { templateBook } from '../sample/template';
 import { OutputError } from '../xlsx/atomic';
@@ -86,14 +86,14 @@ function readOptions(values: { sheet?: string; 'agency-sheet'?: string; map?: st
 
 async function runCheck(files: string[], o: CheckArgs, io: Io, now: Date): Promise<number> {
   if (files.length === 0) throw new UsageError('noFiles');
-  if (o.out !== undefined && files.length > 1 && /\.xlsx$/i.test(o.out) && !(await outIsFolder(o.out, 1))) throw new UsageError('outIsDirForMany');
   // where each copy goes: beside its input, or into --out's folder with names kept distinct
   const folder = o.out !== undefined && (await outIsFolder(o.out, files.length));
+  if (o.out !== undefined && !folder && files.length > 1) throw new UsageError('outIsDirForMany');
   const planned = folder ? outputsIn(o.out!, files) : files.map((f) => o.out ?? defaultOut(f));
   const taken = new Set<string>();
   const outcomes: FileOutcome[] = [];
   for (const [i, file] of files.entries()) {
-    const place = await placeOutput(planned[i], files, taken);
+    const place = await placeOutput(planned[i], files, '校验副本', taken);
     const outcome = await checkFile(file, { checkDate: o.checkDate, profile: o.profile, generatedAt: stamp(now), out: place.out, read: o.read });
     if (place.error && outcome.status === 'ok') outcome.writeError = place.error;
     if (place.note && outcome.out) outcome.notes = [place.note];
@@ -104,10 +104,11 @@ async function runCheck(files: string[], o: CheckArgs, io: Io, now: Date): Promi
   const entries: FileEntry[] = outcomes.map((x) => ({
     file: x.file, unit: x.result?.unit ?? '', status: x.status, message: [x.message, x.writeError, ...(x.notes ?? [])].filter(Boolean).join(' '),
   }));
-  const code = outcomes.some((x) => x.writeError) ? 2 : exitStatus(entries, results);
+  const unusable = outcomes.filter((x) => x.status !== 'ok' || x.writeError).length;
+  const code = unusable ? 2 : exitStatus(entries, results);
   if (o.json) {
     const report = jsonReport(o.checkDate, o.profile, entries, results, outcomes.flatMap((x) => x.summary), { byAgency: true, maskIds: !o.fullIds });
-    io.out(jsonOutcome(report, code, summaryLine(entries, code)));
+    io.out(jsonOutcome(report, code, summaryLine(entries.length, unusable, code)));
   } else if (files.length > 1) {
     printTotal(outcomes, o.lang, io);
   }
@@ -118,18 +119,15 @@ async function runCheck(files: string[], o: CheckArgs, io: Io, now: Date): Promi
  * An output's final name: never an input (refused, with both names), never over a file we did not write (a
  * numbered name instead, and a note that says so), never twice in one run.
  */
-async function placeOutput(planned: string, inputs: string[], taken: Set<string>): Promise<{ out?: string; error?: string; note?: string }> {
+async function placeOutput(planned: string, inputs: string[], what: string, taken = new Set<string>()): Promise<{ out?: string; error?: string; note?: string }> {
   const input = await inputAt(planned, inputs);
   if (input) return { error: onInput(planned, input).message };
   const { out, kept } = await freeName(planned, taken);
-  taken.add(path.resolve(out).toLowerCase());
-  return { out, note: kept ? `已有文件「${kept}」不是本工具写出的，未覆盖；校验副本写为「${out}」。` : undefined };
+  return { out, note: kept ? `已有文件「${kept}」不是本工具写出的，未覆盖；${what}写为「${out}」。` : undefined };
 }
 
-const summaryLine = (entries: FileEntry[], code: number) => {
-  const bad = entries.filter((e) => e.status !== 'ok' || /未能写出|就是输入文件/.test(e.message)).length;
-  return code === 2 ? `${entries.length} 个文件中有 ${bad} 个无法使用或未能写出，详见 files。` : code === 1 ? '已校验，发现问题，详见 findings。' : '已校验，未发现错误和红色证件。';
-};
+const summaryLine = (files: number, unusable: number, code: number) =>
+  code === 2 ? `${files} 个文件中有 ${unusable} 个无法使用或未能写出，详见 files。` : code === 1 ? '已校验，发现问题，详见 findings。' : '已校验，未发现错误和红色证件。';
 
 async function runMerge(inputs: string[], o: CheckArgs & { expected?: string }, io: Io, now: Date): Promise<number> {
   if (inputs.length === 0) throw new UsageError('noFiles');
@@ -145,9 +143,9 @@ async function runMerge(inputs: string[], o: CheckArgs & { expected?: string }, 
   const { files, others } = await expandInputs(inputs);
   if (files.length === 0 && others.length === 0) throw new UsageError('noXlsx');
   const planned = (await outIsFolder(o.out, 1)) ? path.join(o.out, '县汇总.xlsx') : o.out;
-  const place = await placeOutput(planned, files, new Set());
+  const place = await placeOutput(planned, files, '县汇总工作簿');
   if (place.error) throw new OutputError(place.error);
-  if (place.note && !o.json) io.err(place.note.replace('校验副本', '县汇总工作簿'));
+  if (place.note && !o.json) io.err(place.note);
   const m = await mergeFiles(files, {
     checkDate: o.checkDate, profile: o.profile, expected, out: place.out, maskIds: !o.fullIds, generatedAt: stamp(now), others,
     onFile: (i, n, file, f) => io.err(t(o.lang, 'mergeProgress', { i, n, file: path.basename(file), status: f.status === 'ok' ? t(o.lang, 'statusOk') : f.message })),
@@ -156,10 +154,10 @@ async function runMerge(inputs: string[], o: CheckArgs & { expected?: string }, 
   const results = m.files.flatMap((f) => (f.result ? [f.result] : []));
   const entries: FileEntry[] = m.files.map((f) => ({ file: f.file, unit: f.result?.unit ?? '', status: f.status, message: f.message }));
   // any unusable input is exit 2 (outputs.md), the rest still merged and written
-  const code = exitCode(entries, results, 2, m.cross);
+  const code = exitStatus(entries, results, m.cross);
   if (o.json) {
     const report = jsonReport(o.checkDate, o.profile, entries, results, m.summary, { byAgency: false, maskIds: !o.fullIds, extraFindings: m.cross });
-    io.out(jsonOutcome(report, code, summaryLine(entries, code)));
+    io.out(jsonOutcome(report, code, summaryLine(entries.length, entries.filter((e) => e.status !== 'ok').length, code)));
   } else {
     printMerge(m, place.out, o.lang, io, !o.fullIds);
   }
@@ -170,11 +168,11 @@ async function runClear(files: string[], out: string | undefined, lang: Lang, io
   if (files.length !== 1) throw new UsageError('noFiles');
   if (!out) throw new UsageError('clearNeedsOut');
   const target = (await outIsFolder(out, 1)) ? path.join(out, path.basename(files[0]).replace(/\.checked(\.xlsx)$/i, '$1')) : out;
-  const place = await placeOutput(target, files, new Set());
+  const place = await placeOutput(target, files, '清除标记后的文件');
   if (place.error) throw new OutputError(place.error);
   try {
     const n = await clearFile(files[0], place.out!);
-    if (place.note) io.err(place.note.replace('校验副本', '清除标记后的文件'));
+    if (place.note) io.err(place.note);
     io.out(t(lang, 'cleared', { n, out: place.out! }));
     return 0;
   } catch (e) {

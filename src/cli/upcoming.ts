@@ -1,7 +1,6 @@
 import path from 'path';
 import { Day, isoFromDay, Lang, maskIdsIn, Profile, ReadOptions, upcoming, Upcoming, upcomingLine } from '../core';
-import { InputError } from '../xlsx/guard';
-import { readWorkbook, unreadable } from '../xlsx/check-file';
+import { readOrRefuse } from '../xlsx/check-file';
 import { t } from './messages';
 import type { Io } from './main';
 
@@ -31,13 +30,9 @@ function parseDays(value: string | undefined): number | null {
 }
 
 async function one(file: string, o: UpcomingArgs, days: number): Promise<FileUpcoming> {
-  let grid;
-  try {
-    ({ grid } = await readWorkbook(file));
-  } catch (e) {
-    return { file, status: e instanceof InputError ? e.status : 'unreadable', message: e instanceof InputError ? e.message : unreadable(path.basename(file)) };
-  }
-  const result = upcoming(grid, { checkDate: o.checkDate, profile: o.profile, read: o.read, days });
+  const read = await readOrRefuse(file);
+  if ('refused' in read) return { file, ...read.refused };
+  const result = upcoming(read.grid, { checkDate: o.checkDate, profile: o.profile, read: o.read, days });
   if (result.today.status !== 'ok') return { file, status: result.today.status, message: `「${path.basename(file)}」：${result.today.message}` };
   return { file, status: 'ok', message: result.today.message, result };
 }

@@ -67,15 +67,12 @@ export function jsonReport(
   };
 }
 
-/** 0: no error-level finding and no 红 certificate; 1: findings; 2: an input could not be used. */
-export function exitStatus(files: FileEntry[], results: CheckResult[]): 0 | 1 | 2 {
-  return exitCode(files, results, 2);
-}
-
-/** As exitStatus, with the status a bad file gives: 2 for check, 1 for merge (the rest are merged). */
-export function exitCode(files: FileEntry[], results: CheckResult[], badFile: 1 | 2, extra: Finding[] = []): 0 | 1 | 2 {
-  if (files.length > 0 && files.every((f) => f.status !== 'ok')) return 2;
-  if (files.some((f) => f.status !== 'ok')) return badFile;
+/**
+ * For check and merge alike (outputs.md): 0 no error-level finding and no 红 certificate; 1 findings (`extra`:
+ * the merge's cross findings); 2 an input could not be used, the others processed all the same.
+ */
+export function exitStatus(files: FileEntry[], results: CheckResult[], extra: Finding[] = []): 0 | 1 | 2 {
+  if (files.some((f) => f.status !== 'ok')) return 2;
   const bad = extra.some((f) => f.level === 'error') || results.some((r) => r.findings.some((f) => f.level === 'error') || r.people.some((p) => p.colour === 'red'));
   return bad ? 1 : 0;
 }

@@ -185,7 +185,11 @@ function sortFindings(findings: Finding[], sheetIndex: (name: string) => number)
   return keys;
 }
 
-function colourOf(fs: Finding[], base: Verdict): Verdict {
+/** A person's colour before any finding: 绿 with a certificate (held or applied for), none without. */
+export const startColour = (p: { holds: boolean; live: boolean }): Verdict => (p.holds || p.live ? 'green' : 'none');
+
+/** A row's colour from its findings over its starting colour (startColour; 绿 for a body). */
+export function colourOf(fs: Finding[], base: Verdict): Verdict {
   let c = base;
   for (let i = 0; i < fs.length; i++) c = worse(c, fs[i].colour ?? (fs[i].level === 'error' ? 'yellow' : c));
   return c;
@@ -228,7 +232,7 @@ function personVerdicts(people: Person[], findings: Finding[], keys: Float64Arra
     while (next < findings.length && keys[next] < p.key) next++;
     let fs: Finding[] | undefined;
     for (let j = next; j < findings.length && keys[j] === p.key; j++) if (findings[j].table === 'person') (fs ??= []).push(findings[j]);
-    const base: Verdict = p.holds || p.live ? 'green' : 'none';
+    const base = startColour(p);
     out[i] = {
       sheet: p.sheet, row: p.row, name: p.label, unit: p.unit ?? unit, agency: p.agency ?? '',
       idNumber: p.idNumber ?? '', certNumber: p.certNumber ?? '', holds: p.holds, live: p.live,

@@ -28,7 +28,7 @@ export type { Day } from './dates';
 export { makeId, maskId, maskIdsIn } from './idnumber';
 export { a1, colLetter, colNumber, sheetRef } from './a1';
 export { groupBy } from './group';
-export { jsonReport, exitStatus, exitCode } from './contract';
+export { jsonReport, exitStatus } from './contract';
 export type { FileEntry, JsonReport } from './contract';
 export { CELL_TEXT_LIMIT, fitCell } from './text';
 export { isCellError } from './types';

@@ -1,5 +1,6 @@
 import { Day, isoFromDay } from './dates';
-import { CheckResult, checkWorkbook, worse } from './engine';
+import { CheckResult, checkWorkbook, colourOf, startColour, worse } from './engine';
+import { groupBy } from './group';
 import { DEFAULT_PROFILE, Profile } from './profile';
 import { ReadOptions } from './reader';
 import { Finding } from './rule';
@@ -64,7 +65,6 @@ export interface Upcoming {
 }
 
 const VERDICT_EN: Record<Verdict, string> = { red: 'red', yellow: 'yellow', green: 'green', none: 'no certificate' };
-const RANK: Record<Verdict, number> = { none: 0, green: 1, yellow: 2, red: 3 };
 const keyOf = (table: string, sheet: string, row: number) => `${table}\u0000${sheet}\u0000${row}`;
 const findingKey = (f: Finding) => `${f.rule}|${f.messageId}|${f.col}|${f.colour}|${f.level}`;
 
@@ -77,21 +77,7 @@ function snapshot(r: CheckResult): Snapshot {
   const colour = new Map<string, Verdict>();
   for (const p of r.people) colour.set(keyOf('person', p.sheet, p.row), p.colour);
   for (const a of r.agencies) colour.set(keyOf('agency', a.sheet, a.row), a.colour);
-  const findings = new Map<string, Finding[]>();
-  for (const f of r.findings) {
-    const k = keyOf(f.table, f.sheet, f.row);
-    const list = findings.get(k);
-    if (list) list.push(f);
-    else findings.set(k, [f]);
-  }
-  return { colour, findings };
-}
-
-/** The row's colour from its findings, as the engine gives it (verified against the engine at each checkpoint). */
-function colourOf(fs: Finding[], base: Verdict): Verdict {
-  let c = base;
-  for (const f of fs) c = worse(c, f.colour ?? (f.level === 'error' ? 'yellow' : c));
-  return c;
+  return { colour, findings: groupBy(r.findings, (f) => keyOf(f.table, f.sheet, f.row)) };
 }
 
 /** Full findings at L, moved to d by what changed on the reduced grid between L and d. */
@@ -159,7 +145,7 @@ export function upcoming(grid: WorkbookGrid, opts: UpcomingOptions): Upcoming {
 
   const base = full.get(0)!;
   const baseOf = new Map<string, Verdict>();
-  for (const p of today.people) baseOf.set(keyOf('person', p.sheet, p.row), p.holds || p.live ? 'green' : 'none');
+  for (const p of today.people) baseOf.set(keyOf('person', p.sheet, p.row), startColour(p));
   for (const a of today.agencies) baseOf.set(keyOf('agency', a.sheet, a.row), 'green');
 
   // brackets (by index of their right checkpoint) in which a row's colour rises above its worst so far
@@ -168,7 +154,7 @@ export function upcoming(grid: WorkbookGrid, opts: UpcomingOptions): Upcoming {
     let max = c0;
     for (let i = 1; i < marks.length; i++) {
       const c = full.get(marks[i])!.colour.get(k) ?? max;
-      if (RANK[c] > RANK[max]) {
+      if (worse(max, c) !== max) {
         if (!needs.has(k)) needs.set(k, []);
         needs.get(k)!.push(i);
         max = c;
@@ -220,7 +206,7 @@ export function upcoming(grid: WorkbookGrid, opts: UpcomingOptions): Upcoming {
       for (let d = L + 1; d <= R; d++) {
         const fs = d === R ? of(fullR, k) : exact ? moved(fullL, of(reducedAt(i, L), k), of(reducedAt(i, d), k)) : of(fullAt(d), k);
         const c = d === R ? fullR.colour.get(k)! : exact ? colourOf(fs, baseOf.get(k)!) : fullAt(d).colour.get(k)!;
-        if (RANK[c] <= RANK[max]) continue;
+        if (worse(max, c) === max) continue;
         item.changes.push({ date: opts.checkDate + d, after: d, from: max, to: c, findings: fs.filter((f) => !baseKeys.has(findingKey(f))) });
         max = c;
       }

@@ -1,5 +1,5 @@
 import path from 'path';
-import { CheckResult, checkWorkbook, Day, planForCheck, Profile, ReadOptions, summarize, SummaryRow, WorkbookGrid } from '../core';
+import { CheckResult, checkWorkbook, Day, FileStatus, planForCheck, Profile, ReadOptions, summarize, SummaryRow, WorkbookGrid } from '../core';
 import { outputFailure, writeAtomic } from './atomic';
 import { guardedPackage, InputError } from './guard';
 import { inputAt, onInput } from './out-path';
@@ -85,6 +85,21 @@ export async function readWorkbook(file: string, bytes?: Promise<Buffer>): Promi
   return { parts, grid, ours: county ? 'county' : copy ? 'checked' : null };
 }
 
+/** readWorkbook, or why not as a file's status and message: an InputError's own, never the reader's English. */
+export async function readOrRefuse(file: string, bytes?: Promise<Buffer>): Promise<ReadWorkbook | { refused: { status: FileStatus; message: string } }> {
+  try {
+    return await readWorkbook(file, bytes);
+  } catch (e) {
+    return { refused: e instanceof InputError ? { status: e.status, message: e.message } : { status: 'unreadable', message: unreadable(path.basename(file)) } };
+  }
+}
+
+/** A check's rows let go once they are no longer needed (the plan has them, or only verdicts are kept). */
+export function dropRows(result: CheckResult): void {
+  for (const t of result.personTables) t.records = [];
+  if (result.agencyTable) result.agencyTable.records = [];
+}
+
 async function writeParts(parts: Parts, out: string): Promise<void> {
   await writeAtomic(out, await packPieces(parts.pieces()));
 }
@@ -92,14 +107,10 @@ async function writeParts(parts: Parts, out: string): Promise<void> {
 /** Read, check and (optionally) write one workbook. Never throws for bad input: the outcome says why. */
 export async function checkFile(file: string, opts: CheckFileOptions): Promise<FileOutcome> {
   const name = path.basename(file);
-  let parts: Parts;
-  let grid: WorkbookGrid | undefined;
-  try {
-    ({ parts, grid } = await readWorkbook(file));
-  } catch (e) {
-    if (e instanceof InputError) return { file, status: e.status, message: e.message, summary: [] };
-    return { file, status: 'unreadable', message: unreadable(name), summary: [] };
-  }
+  const read = await readOrRefuse(file);
+  if ('refused' in read) return { file, ...read.refused, summary: [] };
+  const { parts } = read;
+  let grid: WorkbookGrid | undefined = read.grid;
   const result = checkWorkbook(grid, { checkDate: opts.checkDate, profile: opts.profile, read: opts.read });
   if (result.status !== 'ok') {
     return { file, status: result.status, message: `「${name}」：${result.message}`, result, summary: [] };
@@ -112,8 +123,7 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
     const plan = planForCheck(grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' });
     // the rows are in the plan now: let them go before the sheets are patched
     grid = undefined;
-    for (const t of result.personTables) t.records = [];
-    if (result.agencyTable) result.agencyTable.records = [];
+    dropRows(result);
     patchForCheck(parts, plan);
     try {
       await writeParts(parts, opts.out);

@@ -3,6 +3,7 @@ import path from 'path';
 import { getHeapStatistics } from 'v8';
 import zlib from 'zlib';
 import { InputError } from './input-error';
+import { CT } from './ooxml/parts';
 import { Package } from './package';
 import { inspectWorkbook } from './read-bytes';
 
@@ -15,7 +16,6 @@ export { MAX_ROWS } from './read-bytes';
  * a 256 MB heap); twice that, for room.
  */
 const BYTES_PER_CELL = 400;
-const CONTENT_TYPES = '[Content_Types].xml';
 
 /** A file's bytes, or an InputError that says why not: a folder, missing, not allowed to read it. */
 export async function fileBytes(file: string): Promise<Buffer> {
@@ -70,7 +70,7 @@ export async function guardedPackage(file: string, bytes: Promise<Buffer> = file
   const verified = async () => {
     if (!(await partsAsDeclared(opened, opened.names.filter((n) => !read.has(n))))) opened.verify();
     // no package without it opens in Excel, and check's copy must say what its parts are
-    if (!opened.has(CONTENT_TYPES)) throw new InputError(`文件「${name}」中缺少 ${CONTENT_TYPES}（说明各部件类型的清单），Excel 也无法正常打开，可能已损坏。请在 Excel 或 WPS 中打开（修复）并另存为 .xlsx 后重试。`);
+    if (!opened.has(CT)) throw new InputError(`文件「${name}」中缺少 ${CT}（说明各部件类型的清单），Excel 也无法正常打开，可能已损坏。请在 Excel 或 WPS 中打开（修复）并另存为 .xlsx 后重试。`);
   };
   return { data, pkg, verified };
 }

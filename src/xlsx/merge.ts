@@ -4,6 +4,7 @@ import { consolidate, Consolidated, consolidatedSheets, Day, FileCheck, Profile 
 import { newBookParts } from './ooxml/new-book';
 import { writeAtomic } from './atomic';
 import { NEW_BOOK_LEVEL, packPieces } from './pack-stream';
+import { pathKey } from './out-path';
 import { UnitCheck } from './unit-check';
 import { checkUnits, PoolLimits } from './unit-pool';
 
@@ -60,6 +61,8 @@ export interface MergeOptions {
   onFile?: (i: number, n: number, file: string, f: FileCheck) => void;
   /** each file's worker: how many at once, its time and its heap */
   limits?: PoolLimits;
+  /** files that could not be read at all (other formats), counted with the rest */
+  others?: FileCheck[];
 }
 
 /**
@@ -67,15 +70,16 @@ export interface MergeOptions {
  * consolidation needs (each file's verdicts and findings, not its rows or its workbook), then run the X
  * rules and write the county's workbook.
  */
-export async function mergeFiles(files: string[], opts: MergeOptions & { others?: FileCheck[] }): Promise<Consolidated & { skipped: FileCheck[] }> {
+export async function mergeFiles(files: string[], opts: MergeOptions): Promise<Consolidated & { skipped: FileCheck[] }> {
   const read = await checkUnits(files, opts, opts.onFile);
   // our own outputs met again: the county's workbook always, a checked copy when its original is here too
-  const given = new Set(files.map((f) => path.resolve(f).toLowerCase()));
-  const copyOfGiven = (f: UnitCheck) => f.ours === 'checked' && originalOf(f.file) !== f.file && given.has(path.resolve(originalOf(f.file)).toLowerCase());
-  const skipped = read.filter((f) => f.ours === 'county' || copyOfGiven(f)).map((f) => (f.ours === 'county' ? f : {
+  const given = new Set(files.map(pathKey));
+  const copyOfGiven = (f: UnitCheck) => f.ours === 'checked' && originalOf(f.file) !== f.file && given.has(pathKey(originalOf(f.file)));
+  const skip = (f: UnitCheck) => f.ours === 'county' || copyOfGiven(f);
+  const skipped = read.filter(skip).map((f) => (f.ours === 'county' ? f : {
     ...f, result: undefined, message: `「${path.basename(f.file)}」是「${path.basename(originalOf(f.file))}」的校验副本，已按原文件汇总，副本跳过。`,
   }));
-  const checks: FileCheck[] = [...read.filter((f) => !skipped.some((k) => k.file === f.file)).map(({ ours: _, ...f }) => f), ...(opts.others ?? [])];
+  const checks: FileCheck[] = [...read.filter((f) => !skip(f)).map(({ ours: _, ...f }) => f), ...(opts.others ?? [])];
   const m = consolidate(checks, opts.profile, opts.expected);
   if (opts.out) {
     // a new workbook whose sheets are deflated as their XML is made: the 明细 never sits in memory as text

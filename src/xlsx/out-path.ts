@@ -10,6 +10,9 @@ import { oursOf } from './ours';
  */
 const statOf = (p: string) => fs.stat(p, { bigint: true }).catch(() => null);
 
+/** A path as a key that two spellings of one name share (a case-insensitive disk takes either). */
+export const pathKey = (p: string) => path.resolve(p).toLowerCase();
+
 /** The input that `out` is (the same file on disk), if any. */
 export async function inputAt(out: string, inputs: string[]): Promise<string | undefined> {
   const o = await statOf(out);
@@ -34,17 +37,20 @@ export async function outIsFolder(out: string, inputs: number): Promise<boolean>
 
 /**
  * The name to write to: `out` itself when it is free or one of our own outputs, else the first free
- * `name (2).xlsx`, `name (3).xlsx`…; `kept` says a file was left alone.
+ * `name (2).xlsx`, `name (3).xlsx`…; `kept` says a file was left alone. The name is added to `taken`, the
+ * names this run has given already.
  */
 export async function freeName(out: string, taken: Set<string> = new Set()): Promise<{ out: string; kept?: string }> {
-  const key = (p: string) => path.resolve(p).toLowerCase();
-  const usable = async (p: string) => !taken.has(key(p)) && (!(await statOf(p)) || (await oursOf(p)) !== null);
-  if (await usable(out)) return { out };
+  const give = (name: string, kept?: string) => {
+    taken.add(pathKey(name));
+    return { out: name, kept };
+  };
+  if (!taken.has(pathKey(out)) && (!(await statOf(out)) || (await oursOf(out)) !== null)) return give(out);
   const ext = path.extname(out);
   const stem = out.slice(0, out.length - ext.length);
   for (let n = 2; ; n++) {
     const candidate = `${stem} (${n})${ext}`;
-    if (!taken.has(key(candidate)) && !(await statOf(candidate))) return { out: candidate, kept: out };
+    if (!taken.has(pathKey(candidate)) && !(await statOf(candidate))) return give(candidate, out);
   }
 }
 
@@ -57,10 +63,10 @@ export function outputsIn(dir: string, files: string[]): string[] {
   return files.map((file) => {
     const stem = path.basename(file).replace(/\.xlsx$/i, '');
     const folder = path.basename(path.dirname(path.resolve(file)));
-    const names = [`${stem}.checked.xlsx`, `${stem} (${folder}).checked.xlsx`];
-    for (let n = 2; names.length < 100; n++) names.push(`${stem} (${folder} ${n}).checked.xlsx`);
-    const name = names.find((x) => !seen.has(x.toLowerCase()))!;
-    seen.add(name.toLowerCase());
-    return path.join(dir, name);
+    const nth = (n: number) => (n === 0 ? `${stem}.checked.xlsx` : `${stem} (${folder}${n > 1 ? ` ${n}` : ''}).checked.xlsx`);
+    let n = 0;
+    while (seen.has(nth(n).toLowerCase())) n++;
+    seen.add(nth(n).toLowerCase());
+    return path.join(dir, nth(n));
   });
 }

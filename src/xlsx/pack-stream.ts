@@ -33,7 +33,8 @@ export async function packStreamed(name: string, source: Iterable<string | Uint8
     size += used;
     flying.push(deflatePiece(full, level, last, before));
     before = full;
-    piece = Buffer.allocUnsafe(PIECE);
+    // a part ends at its last piece: no buffer for a next one
+    if (!last) piece = Buffer.allocUnsafe(PIECE);
     used = 0;
     while (flying.length > (last ? 0 : IN_FLIGHT)) done.push(await flying.shift()!);
   };

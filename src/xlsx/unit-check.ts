@@ -1,7 +1,6 @@
 import path from 'path';
-import { checkWorkbook, Day, FileCheck, Profile, WorkbookGrid } from '../core';
-import { readWorkbook, unreadable } from './check-file';
-import { InputError } from './guard';
+import { checkWorkbook, Day, FileCheck, Profile } from '../core';
+import { dropRows, readOrRefuse } from './check-file';
 
 /** A unit's check, and whether the file is one of ours (the county's workbook, or a checked copy). */
 export type UnitCheck = FileCheck & { ours?: 'checked' | 'county' };
@@ -13,20 +12,12 @@ export type UnitCheck = FileCheck & { ours?: 'checked' | 'county' };
  */
 export async function checkUnitFile(file: string, checkDate: Day, profile: Profile, bytes?: Promise<Buffer>): Promise<UnitCheck> {
   const name = path.basename(file);
-  let grid: WorkbookGrid;
-  let ours: 'checked' | undefined;
-  try {
-    const read = await readWorkbook(file, bytes);
-    if (read.ours === 'county') return { file, status: 'not-a-roster', message: `「${name}」是本工具生成的县汇总工作簿，不是单位报送的摸排统计表，已跳过。`, ours: 'county' };
-    grid = read.grid;
-    ours = read.ours ?? undefined;
-  } catch (e) {
-    if (e instanceof InputError) return { file, status: e.status, message: e.message };
-    return { file, status: 'unreadable', message: unreadable(name) };
-  }
-  const result = checkWorkbook(grid, { checkDate, profile });
+  const read = await readOrRefuse(file, bytes);
+  if ('refused' in read) return { file, ...read.refused };
+  if (read.ours === 'county') return { file, status: 'not-a-roster', message: `「${name}」是本工具生成的县汇总工作簿，不是单位报送的摸排统计表，已跳过。`, ours: 'county' };
+  const ours = read.ours ?? undefined;
+  const result = checkWorkbook(read.grid, { checkDate, profile });
   if (result.status !== 'ok') return { file, status: result.status, message: `「${name}」：${result.message}`, ours };
-  for (const t of result.personTables) t.records = [];
-  if (result.agencyTable) result.agencyTable.records = [];
+  dropRows(result);
   return { file, status: 'ok', message: result.message, result, ours };
 }

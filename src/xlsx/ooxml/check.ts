@@ -3,7 +3,7 @@ import { chartXml, CHART_REL, CHART_TYPE, drawingXml, DRAWING_REL, DRAWING_TYPE 
 import { addNotes, COMMENTS_REL, COMMENTS_TYPE, Note, notedCells, VML_REL, VML_TYPE } from './comments';
 import { markLook, STYLE_LOOK, TEXT_LOOK, VERDICT_LOOK } from './looks';
 import { printNames, sheetXml } from './outsheet';
-import { addDefault, addOverride, addRel, hasDefault, Parts, relative, rels, relsOf, resolve } from './parts';
+import { addDefault, addOverride, addRel, CT, hasDefault, Parts, relative, rels, relsOf, resolve } from './parts';
 import { CellEdit, patchSheet, SheetEdits } from './sheet';
 import { NotesUndo, PackageUndo, stateSheet, STATE_SHEET } from './state';
 import { Styles } from './styles';
@@ -16,7 +16,6 @@ import { attr, element, hash } from './xml';
  * clerk's, our sheets with 汇总's chart, and the record of it all in a very hidden sheet. Every other
  * part, chart, image, pivot table, validation, defined name and print setting, is the clerk's own.
  */
-const CT = '[Content_Types].xml';
 
 function editsFor(plan: Plan, styles: Styles): Map<string, SheetEdits> {
   const edits = new Map<string, SheetEdits>();

@@ -1,7 +1,8 @@
 import { OUTPUT_SHEETS } from '../../core';
 import { sharedStrings } from '../read-bytes';
 import { COMMENTS_REL, removeNotes } from './comments';
-import { isEmptyRels, Parts, rels, relsOf, removeOverride, removeRel, resolve } from './parts';
+import { CT, isEmptyRels, Parts, rels, relsOf, removeOverride, removeRel, resolve } from './parts';
+import { SHARED_REL } from './shared-strings';
 import { unpatchSheet } from './sheet';
 import { PackageUndo, readState, STATE_SHEET } from './state';
 import { Styles } from './styles';
@@ -14,8 +15,6 @@ import { hash } from './xml';
  * clerk's sheets get their cells, columns and notes back; styles.xml gets the clerk's own back when it
  * is still the one we wrote, and otherwise each restored cell gets an equivalent format.
  */
-const SHARED_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';
-const CT = '[Content_Types].xml';
 
 export type StateFound = { undo: PackageUndo } | { old: true } | null;
 

@@ -1,7 +1,7 @@
 import { OutSheet } from '../../core';
 import { chartXml, CHART_TYPE, DRAWING_TYPE, drawingXml } from './chart';
 import { MAIN_NS, printNames, REL_NS, sheetXml } from './outsheet';
-import { SharedStrings } from './shared-strings';
+import { SHARED_REL, SHARED_TYPE, SharedStrings } from './shared-strings';
 import { Styles } from './styles';
 import { esc } from './xml';
 
@@ -62,8 +62,8 @@ export function newBookParts(visible: OutSheet[], generatedAt = ''): { name: str
   });
   wbRels.push(`<Relationship Id="rId${sheets.length + 1}" Type="${R}/styles" Target="styles.xml"/>`);
   if (shared) {
-    wbRels.push(`<Relationship Id="rId${sheets.length + 2}" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>`);
-    overrides.push('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>');
+    wbRels.push(`<Relationship Id="rId${sheets.length + 2}" Type="${SHARED_REL}" Target="sharedStrings.xml"/>`);
+    overrides.push(`<Override PartName="/xl/sharedStrings.xml" ContentType="${SHARED_TYPE}"/>`);
   }
   const workbook = `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${entries.join('')}</sheets>` +
     `${names.length ? `<definedNames>${names.join('')}</definedNames>` : ''}</workbook>`;

@@ -11,6 +11,9 @@ export interface PackageSource {
   text?(name: string): string;
 }
 
+/** The package's list of what each part is (Open Packaging Conventions), read and patched by name. */
+export const CT = '[Content_Types].xml';
+
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 

@@ -6,6 +6,9 @@ import { textRun } from './xml';
  * file, 执法主体, 清理结论…) are stored once and cited by index, as Excel itself stores every text, which
  * keeps the 明细 a third smaller to make, deflate and open. Unique texts (names, ID numbers) stay inline.
  */
+export const SHARED_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';
+export const SHARED_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
+
 export class SharedStrings {
   private readonly index = new Map<string, number>();
   private cited = 0;

@@ -1,4 +1,4 @@
-import { addOverride, addRel, Parts, relative, rels, relsOf, removeOverride, removeRel, resolve } from './parts';
+import { addOverride, addRel, CT, Parts, relative, rels, relsOf, removeOverride, removeRel, resolve } from './parts';
 import { attr, element, esc, unesc, withAttr } from './xml';
 
 /**
@@ -10,7 +10,6 @@ export const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreads
 export const SHEET_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 export const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 export const STYLES_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
-const CT = '[Content_Types].xml';
 
 export interface SheetEntry {
   name: string;
