@@ -214,7 +214,10 @@ function inChild(file: string, part = ''): { message: string | null; ms: number;
       message = e.message;
     }
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    console.log(JSON.stringify({ message, ms, rssMB: process.resourceUsage().maxRSS / 1024 }));`;
+    // the peak of this process's own memory: after fork and exec, Linux's maxRSS starts from the parent's (the
+    // jest worker's, hundreds of MB), while VmHWM belongs to the new image alone
+    const hwm = /VmHWM:\s*(\d+) kB/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'));
+    console.log(JSON.stringify({ message, ms, rssMB: (hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS) / 1024 }));`;
   // a small heap as well: the refusal must fit in one, and V8 then collects before it grows (under a loaded
   // machine, its default heap let the 1.2 GiB case peak at 305 MB once, with nothing kept)
   const r = spawnSync(process.execPath, ['--max-old-space-size=192', '-e', script, path.join(child, 'package.js'), file, part], {
