@@ -1,4 +1,3 @@
-import { execFileSync } from 'child_process';
 import { mkdirSync } from 'fs';
 import path from 'path';
 import { dayFromIso } from '../src/core';
@@ -7,6 +6,7 @@ import { generate } from './generate';
 import { ADDIN_TARGETS, addinFigures } from './addin';
 import { ENGINE_TARGETS, engineFigures } from './engine';
 import { BookSpec } from '../src/sample/book';
+import { freshNode } from './own-peak';
 
 /**
  * npm run bench [-- --json] [-- --addin]: speed and memory figures of the issues' targets, printed as a
@@ -23,7 +23,9 @@ function median(xs: number[]): number {
 
 function task(name: string, file: string, out: string): { seconds: number; peakRssMb: number } {
   const script = path.join(__dirname, 'task.js');
-  return JSON.parse(execFileSync(process.execPath, [script, name, file, out], { encoding: 'utf8' }).trim().split('\n').pop()!);
+  const r = freshNode([script, name, file, out]);
+  if (r.status !== 0) throw new Error(`bench task ${name} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
 
 /** The book with its first n people's 执法证号 made one number, as withSharedCertificate does to the grid. */

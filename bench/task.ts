@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main';
+import { ownPeakMb } from './own-peak';
 
 /** One measured job in its own process: prints {seconds, peakRssMb} as JSON. */
 async function run(task: string, file: string, out: string): Promise<void> {
@@ -25,7 +26,7 @@ async function run(task: string, file: string, out: string): Promise<void> {
     throw new Error(`unknown task ${task}`);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  process.stdout.write(JSON.stringify({ seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.stdout.write(JSON.stringify({ seconds, peakRssMb: ownPeakMb() }) + '\n');
 }
 
 run(process.argv[2], process.argv[3], process.argv[4]).catch((e) => {

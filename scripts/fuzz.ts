@@ -1,10 +1,10 @@
-import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { main } from '../src/cli/main';
 import { campaign } from '../test/fuzz/campaign';
 import { BOMBS, writeFixtures } from '../test/fuzz/hostile';
+import { freshNode, ownPeakMb } from '../bench/own-peak';
 
 /**
  * npm run fuzz [-- --cases N] [-- --seed S] [-- --fixtures]: the long fuzz campaign (test/fuzz/campaign.ts), then every
@@ -23,7 +23,7 @@ async function checkOne(file: string): Promise<void> {
   const code = await main(['check', file, '--out', `${file}.out.xlsx`, '--json', '--date', '2024-06-05'], { out: (s) => said.push(s), err: () => undefined });
   const ms = performance.now() - t0;
   const status = (JSON.parse(said.join('\n')) as { files: { status: string }[] }).files[0]?.status;
-  console.log(JSON.stringify({ code, status, ms, rssMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ code, status, ms, rssMB: ownPeakMb() }));
 }
 
 async function run(): Promise<void> {
@@ -42,7 +42,9 @@ async function run(): Promise<void> {
   for (let i = 0; i < BOMBS.length; i++) {
     const file = path.join(dir, `${BOMBS[i].name}.xlsx`);
     writeFileSync(file, BOMBS[i].make());
-    const out = execFileSync(process.execPath, [__filename, '--check-one', file], { encoding: 'utf8' }).trim().split('\n').pop()!;
+    const child = freshNode([__filename, '--check-one', file]);
+    if (child.status !== 0) throw new Error(`bomb ${BOMBS[i].name}: ${child.stderr}`);
+    const out = child.stdout.trim().split('\n').pop()!;
     const b = JSON.parse(out) as { status: string; ms: number; rssMB: number };
     const ok = b.status !== 'ok' && b.ms < 2000 && b.rssMB < 300;
     console.log(`bomb ${BOMBS[i].name}: ${b.status}, ${(b.ms / 1000).toFixed(2)} s, ${Math.round(b.rssMB)} MB${ok ? '' : '  ← over 2 s or 300 MB, or not refused'}`);

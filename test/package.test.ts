@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { spawnSync } from 'child_process';
+import { freshNode } from '../bench/own-peak';
 import { readFileSync, writeFileSync } from 'fs';
 import JSZip from 'jszip';
 import path from 'path';
@@ -193,10 +193,10 @@ const bombZip = (...bombs: { name: string; packed: Uint8Array; size: number }[])
 const child = path.join(dir, 'child');
 beforeAll(() => {
   require('fs').mkdirSync(child);
-  for (const f of ['package', 'input-error']) {
-    const src = readFileSync(path.join(root, 'src/xlsx', `${f}.ts`), 'utf8');
+  for (const f of ['src/xlsx/package', 'src/xlsx/input-error', 'bench/own-peak']) {
+    const src = readFileSync(path.join(root, `${f}.ts`), 'utf8');
     const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
-    writeFileSync(path.join(child, `${f}.js`), js);
+    writeFileSync(path.join(child, `${path.basename(f)}.js`), js);
   }
 });
 
@@ -204,6 +204,7 @@ beforeAll(() => {
 function inChild(file: string, part = ''): { message: string | null; ms: number; rssMB: number } {
   const script = `
     const { openPackage } = require(process.argv[1]);
+    const { ownPeakMb } = require(require('path').join(require('path').dirname(process.argv[1]), 'own-peak.js'));
     const data = require('fs').readFileSync(process.argv[2]);
     const t = process.hrtime.bigint();
     let message = null;
@@ -214,15 +215,10 @@ function inChild(file: string, part = ''): { message: string | null; ms: number;
       message = e.message;
     }
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    // the peak of this process's own memory: after fork and exec, Linux's maxRSS starts from the parent's (the
-    // jest worker's, hundreds of MB), while VmHWM belongs to the new image alone
-    const hwm = /VmHWM:\s*(\d+) kB/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'));
-    console.log(JSON.stringify({ message, ms, rssMB: (hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS) / 1024 }));`;
+    console.log(JSON.stringify({ message, ms, rssMB: ownPeakMb() }));`;
   // a small heap as well: the refusal must fit in one, and V8 then collects before it grows (under a loaded
   // machine, its default heap let the 1.2 GiB case peak at 305 MB once, with nothing kept)
-  const r = spawnSync(process.execPath, ['--max-old-space-size=192', '-e', script, path.join(child, 'package.js'), file, part], {
-    env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') }, encoding: 'utf8',
-  });
+  const r = freshNode(['--max-old-space-size=192', '-e', script, path.join(child, 'package.js'), file, part], { ...process.env, NODE_PATH: path.join(root, 'node_modules') });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
