@@ -50,16 +50,46 @@ const coreBlocks = [0, 1, 2, 3].map((depth) => ({
 
 /** Hosts import the core through its index (src/core/index.ts), never a module inside it. */
 const hostImports = 'error';
+const CORE_INDEX = {
+  regex: '^(\\.{1,2}/)+(src/)?core/(?!index(\\.ts)?$).+',
+  message: "Import the core through its index ('../core'), not a module inside it: src/core/index.ts is the core's public face.",
+};
 const hostBlock = {
   files: ['src/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
   ignores: ['src/core/**'],
   languageOptions: typescript,
   rules: {
-    'no-restricted-imports': [hostImports, {
-      patterns: [{
-        regex: '^(\\.{1,2}/)+(src/)?core/(?!index(\\.ts)?$).+',
-        message: "Import the core through its index ('../core'), not a module inside it: src/core/index.ts is the core's public face.",
+    'no-restricted-imports': [hostImports, { patterns: [CORE_INDEX] }],
+  },
+};
+
+/**
+ * The pane (src/taskpane) runs in Excel, in WPS and on the offline page: it knows the host only through
+ * PaneHost (src/host/types.ts). No import of a host's code, no Office.js global. index.tsx is the Excel
+ * entry, the one file that builds the Office host around the real Office. The offline page (src/web) is held
+ * to the same: it runs where there is no Office at all.
+ */
+const paneBlock = {
+  files: ['src/taskpane/**/*.{ts,tsx}', 'src/web/**/*.{ts,tsx}'],
+  ignores: ['src/taskpane/index.tsx'],
+  languageOptions: typescript,
+  rules: {
+    // this block's list replaces hostBlock's for these files, so it carries the core's rule too
+    'no-restricted-imports': ['error', {
+      patterns: [CORE_INDEX, {
+        regex: '^(\\.{1,2}/)+(src/)?(office|sim|wps|sim-et|web|playground|commands)(/|$)',
+        message: 'The pane knows its host only through PaneHost (src/host/types.ts): no import of a host (office, wps, web, sim…).',
       }],
+      paths: [{ name: 'office-js', message: 'The pane uses no Office.js: it runs in WPS and on the offline page too.' }],
+    }],
+    'no-restricted-globals': ['error',
+      ...['Office', 'Excel', 'OfficeExtension', 'wps', 'Application']
+        .map((name) => ({ name, message: `The pane runs in Excel, WPS and on the offline page: no ${name}; ask the host (PaneHost).` })),
+    ],
+    // the globals' types too (Excel.RequestContext): no-restricted-globals sees values only
+    'no-restricted-syntax': ['error', {
+      selector: 'TSQualifiedName > Identifier.left[name=/^(Office|Excel|OfficeExtension)$/]',
+      message: 'The pane uses no Office.js types: it runs in WPS and on the offline page too; use PaneHost\'s types (src/host/types.ts).',
     }],
   },
 };
@@ -77,4 +107,5 @@ export default [
   },
   ...coreBlocks,
   hostBlock,
+  paneBlock,
 ];

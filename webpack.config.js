@@ -169,6 +169,43 @@ function sideloadHelp() {
 `);
 }
 
+/**
+ * The offline page is one file a clerk can copy and double-click: every script webpack emits for it is written
+ * into the page (html-webpack-plugin's tags, given the code instead of an address) and not emitted on its own.
+ * A page opened from file:// can load no other file of ours, and must load nothing from the network.
+ */
+class InlineIntoPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  apply(compiler) {
+    compiler.hooks.compilation.tap('InlineIntoPage', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('InlineIntoPage', (data) => {
+        if (data.outputName !== this.page) return data;
+        const inline = (tag) => {
+          const src = tag.tagName === 'script' && tag.attributes && tag.attributes.src;
+          if (!src) return tag;
+          const file = decodeURIComponent(src.replace(/^\.?\//, '').replace(/\?.*$/, ''));
+          const asset = compilation.getAsset(file);
+          if (!asset) throw new Error(`${this.page}: 找不到要写入页面的脚本 ${file}`);
+          let code = asset.source.source().toString();
+          // the minimizer's licence file goes into the page too, in place of the banner that points to it
+          const licence = [].concat((asset.info.related && asset.info.related.license) || []).map((f) => compilation.getAsset(f)).find(Boolean);
+          if (licence) code = code.replace(/^\/\*! For license information please see [^*]*\*\//, `/*!\n${licence.source.source().toString().replace(/\*\//g, '* /')}\n*/`);
+          // "</script" ends the element wherever it stands: written as "<\/script", the same string to JavaScript
+          code = code.replace(/<\/(script)/gi, '<\\/$1');
+          compilation.deleteAsset(file);
+          return { tagName: 'script', voidTag: false, meta: tag.meta, attributes: {}, innerHTML: code };
+        };
+        data.headTags = data.headTags.map(inline);
+        data.bodyTags = data.bodyTags.map(inline);
+        return data;
+      });
+    });
+  }
+}
+
 /** A warning in webpack's output, for what a production build leaves out. */
 const warn = (text) => ({
   apply: (compiler) => compiler.hooks.thisCompilation.tap('cert-sweep', (c) => c.warnings.push(new webpack.WebpackError(text))),
@@ -254,6 +291,18 @@ module.exports = (env = {}, argv = {}) => {
         static: { directory: path.resolve(__dirname, 'dist') },
         onListening: sideloadHelp,
       },
+    },
+    {
+      // 网页版: one self-contained page, opened by double-click (file://), with no server and no network
+      ...common(argv, legacy),
+      name: 'web',
+      entry: { 'cert-sweep': './src/web/index.tsx' },
+      output: { path: path.resolve(__dirname, 'dist'), filename: 'cert-sweep-page.js', publicPath: '', asyncChunks: false },
+      optimization: { splitChunks: false, runtimeChunk: false },
+      plugins: [
+        new HtmlWebpackPlugin({ filename: 'cert-sweep.html', template: './src/web/page.html', chunks: ['cert-sweep'], inject: 'body', scriptLoading: 'blocking', minify: false }),
+        new InlineIntoPage('cert-sweep.html'),
+      ],
     },
   ];
 };

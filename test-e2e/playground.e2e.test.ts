@@ -1,6 +1,8 @@
 import { mkdirSync } from 'fs';
 import path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { todayLocal } from '../src/core';
+import { demoUnits } from '../src/sample/demo';
 
 const BASE = 'https://localhost:3000/playground.html';
 const shots = path.join(__dirname, '..', 'test-artifacts', 'e2e');
@@ -76,11 +78,38 @@ describe('the playground: the real task pane on the simulated Excel, in Chromium
   it('插入模板 on an empty workbook adds the canonical sheets', async () => {
     const page = await open('?empty');
     await page.getByRole('button', { name: '插入模板' }).click();
-    await page.getByText(/已插入“执法人员”和“执法主体”/).waitFor();
-    expect(await page.getByRole('tab', { name: '执法人员' }).count()).toBe(1);
-    expect(await page.getByRole('tab', { name: '执法主体' }).count()).toBe(1);
+    await page.getByText(/已插入“执法人员”“执法主体”“证件台账”“培训记录”四张表/).waitFor();
+    for (const name of ['执法人员', '执法主体', '证件台账', '培训记录']) expect(await page.getByRole('tab', { name }).count()).toBe(1);
     expect(await page.textContent('td[data-cell="D3"]')).toBe('姓名');
     await page.screenshot({ path: path.join(shots, '5-template.png') });
+    await page.close();
+  });
+
+  it('登记事项 adds one row below 证件台账\'s last, checked against the roster', async () => {
+    // the market unit keeps a ledger; a holder of its roster, with the number the roster shows
+    const market = demoUnits(todayLocal())[2];
+    const rows = market.book.sheets[0].rows;
+    const h = rows.findIndex((r) => r.includes('身份证号码'));
+    const holder = rows.slice(h + 1).find((r) => r[rows[h].indexOf('执法证号')])!;
+    const page = await open('?sample=2');
+    await page.getByRole('tab', { name: '证件台账' }).click();
+    const before = await gridLooks(page);
+    await page.getByRole('tab', { name: '登记事项' }).click();
+    await page.getByLabel('身份证号码').fill(String(holder[rows[h].indexOf('身份证号码')]));
+    await page.getByLabel('执法证号').fill(String(holder[rows[h].indexOf('执法证号')]));
+    await page.getByLabel('经办人').fill('王科员');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    const said = await page.getByText(/已在“证件台账”第 \d+ 行登记/).textContent();
+    const row = Number(/第 (\d+) 行/.exec(said!)![1]);
+    await page.screenshot({ path: path.join(shots, '7-event.png') });
+    // the cells with text before are as they were; those with text now are theirs and that row's
+    const filled = (cells: string[]) => cells.filter((c) => c.split('|')[1] !== '');
+    const after = filled(await gridLooks(page));
+    expect(filled(before).filter((c) => !after.includes(c))).toEqual([]);
+    const added = after.filter((c) => !before.includes(c));
+    expect(added.length).toBeGreaterThanOrEqual(5);
+    expect(added.filter((c) => !c.match(new RegExp(`^[A-Z]+${row}\\|`)))).toEqual([]);
+    expect(added.some((c) => c.includes('|发放|'))).toBe(true);
     await page.close();
   });
 });

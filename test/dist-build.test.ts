@@ -147,7 +147,7 @@ describe('Internet Explorer 11 (volume-licensed Office 2016/2019) gets a message
     expect(shown(ie, 'unsupported')).toBe(true);
     expect(shown(ie, 'root')).toBe(false);
     const text = ie.document.getElementById('unsupported')!.textContent!;
-    for (const needed of ['零售版', 'Office 2021', 'LTSC 2021', 'Microsoft 365', 'Excel 网页版', 'npx cert-sweep check 表.xlsx', '离线网页版（即将提供）']) expect(text).toContain(needed);
+    for (const needed of ['零售版', 'Office 2021', 'LTSC 2021', 'Microsoft 365', 'Excel 网页版', 'npx cert-sweep check 表.xlsx', '离线网页版', 'cert-sweep.html']) expect(text).toContain(needed);
     expect(ie.document.querySelector('script[src$="taskpane.js"]')).toBeNull();
 
     for (const ua of [EDGE18, 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)']) {

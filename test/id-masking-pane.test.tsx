@@ -11,7 +11,7 @@ import { demoUnits } from '../src/sample/demo';
 import { simulateExcel } from '../src/sim/excel';
 import { SimWorkbookState } from '../src/sim/model';
 import { App } from '../src/taskpane/App';
-import { Host, memorySettings } from '../src/taskpane/host';
+import { memorySettings, OfficeEnv, officeHost } from '../src/office/host';
 import { writeBook } from '../src/xlsx/write-book';
 import { tmpDir } from './helpers/files';
 
@@ -41,8 +41,8 @@ it('masks ID numbers by default; the full-ID box, off at first, keeps them whole
   }
   const state = SimWorkbookState.from([{ name: 'Sheet1', rows: [] }]);
   const sim = simulateExcel(state, { api: '1.18', payloadLimit: 5 * 1024 * 1024 });
-  const host: Host = { run: sim.Excel.run as unknown as Run, requirements: sim.Office.context.requirements, displayLanguage: 'zh-CN', settings: memorySettings() };
-  render(<App host={host} />);
+  const host: OfficeEnv = { run: sim.Excel.run as unknown as Run, requirements: sim.Office.context.requirements, displayLanguage: 'zh-CN', settings: memorySettings() };
+  render(<App host={officeHost(host)} />);
   await act(async () => void fireEvent.click(screen.getByRole('tab', { name: '合并各单位' })));
   fireEvent.change(screen.getByLabelText(/选择各单位报送的摸排统计表/), { target: { files } });
   const box = screen.getByRole('checkbox', { name: /显示完整身份证号码/ }) as HTMLInputElement;

@@ -56,10 +56,18 @@ withLibreOffice('outputs in LibreOffice', () => {
     // each finding's message is a note on its cell
     const notes = sheetTable.flat().map((c) => c.note).join('\n');
     for (const f of outcome.result!.findings.filter((x) => x.sheet === outcome.result!.personTable!.sheet)) expect(notes).toContain(`[${f.rule}]`);
-    // 校验结果 and 汇总 are there, in that order, after the clerk's two sheets; the state sheet is not shown
-    expect(tables).toHaveLength(4);
-    expect(tables[2][0].map((c) => c.text).slice(0, 3)).toEqual(['序号', '规则', '级别']);
-    expect(tables[3].some((r) => r.some((c) => c.text.includes('行政执法证件专项清理工作摸排统计汇总表')))).toBe(true);
+    // and on the other sheets the clerk filled in (证件台账, 培训记录): their findings are notes on their cells too
+    unit.book.sheets.forEach((s, i) => {
+      const onSheet = outcome.result!.findings.filter((x) => x.sheet === s.name);
+      const sheetNotes = tables[i].flat().map((c) => c.note).join('\n');
+      for (const f of onSheet) expect(sheetNotes).toContain(`[${f.rule}]`);
+    });
+    // 校验结果 and 汇总 are there, in that order, after the clerk's sheets (two, or four with 证件台账 and 培训记录);
+    // the state sheet is not shown
+    const own = unit.book.sheets.length;
+    expect(tables).toHaveLength(own + 2);
+    expect(tables[own][0].map((c) => c.text).slice(0, 3)).toEqual(['序号', '规则', '级别']);
+    expect(tables[own + 1].some((r) => r.some((c) => c.text.includes('行政执法证件专项清理工作摸排统计汇总表')))).toBe(true);
   }, 180_000);
 
   it('the checked copy of a workbook with a chart, an image and a pivot table renders', async () => {

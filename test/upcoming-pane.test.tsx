@@ -11,7 +11,7 @@ import { demoUnits } from '../src/sample/demo';
 import { simulateExcel } from '../src/sim/excel';
 import { SimWorkbookState } from '../src/sim/model';
 import { App } from '../src/taskpane/App';
-import { memorySettings } from '../src/taskpane/host';
+import { memorySettings, officeHost } from '../src/office/host';
 import { writeBook } from '../src/xlsx/write-book';
 import { capture, tmpDir } from './helpers/files';
 
@@ -33,7 +33,7 @@ async function cliLines(which: number, days?: string): Promise<string[]> {
 async function pane(which: number, language = 'zh-CN') {
   const state = SimWorkbookState.from(units[which].book.sheets.map((s) => ({ name: s.name, rows: s.rows })));
   const sim = simulateExcel(state, { api: '1.18', payloadLimit: 5 * 1024 * 1024 });
-  render(<App host={{ run: sim.Excel.run as unknown as Run, requirements: sim.Office.context.requirements, library: sim.library, displayLanguage: language, settings: memorySettings() }} />);
+  render(<App host={officeHost({ run: sim.Excel.run as unknown as Run, requirements: sim.Office.context.requirements, library: sim.library, displayLanguage: language, settings: memorySettings() })} />);
   await act(async () => void fireEvent.click(screen.getByRole('tab', { name: language === 'zh-CN' ? '规则设置' : 'Rule settings' })));
   fireEvent.change(screen.getByLabelText(language === 'zh-CN' ? '核查日期' : 'Check date'), { target: { value: DATE } });
   return state;

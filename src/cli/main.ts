@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
-import { Day, dayFromIso, DEFAULT_PROFILE, exitStatus, FileEntry, isoFromDay, jsonReport, Lang, mappingFrom, parseProfile, Profile, ReadOptions, RULES, timestamp as stamp, todayLocal } from '../core';
+import { countyReport, Day, dayFromIso, DEFAULT_PROFILE, unitReport, exitStatus, FileEntry, isoFromDay, jsonReport, Lang, mappingFrom, parseProfile, Profile, ReadOptions, RULES, timestamp as stamp, todayLocal } from '../core';
 import { demoUnits } from '../sample/demo';
 import { templateBook } from '../sample/template';
 import { OutputError } from '../xlsx/atomic';
@@ -14,6 +14,9 @@ import { jsonFailure, jsonOutcome } from './json-out';
 import { MessageId, t } from './messages';
 import { printMerge, printOutcome, printTotal } from './print';
 import { runUpcoming } from './upcoming';
+import { campaignLines, prepareCampaign, runFeedback } from './campaign';
+import { draftPath, writeDraft } from './reports';
+import { progressLines, unitProgress } from './unit-rounds';
 
 export interface Io {
   out: (s: string) => void;
@@ -35,6 +38,11 @@ const OPTIONS = {
   days: { type: 'string' },
   // masking is the default now; the old flag still parses, so that scripts written for it run
   'mask-ids': { type: 'boolean' },
+  // the campaign after the first submission (issue 12): feedback workbooks, the last round, the contact line
+  feedback: { type: 'string' },
+  previous: { type: 'string' },
+  contact: { type: 'string' },
+  report: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -76,6 +84,10 @@ interface CheckArgs {
   read?: ReadOptions;
   /** ID numbers whole in what is written to be shared (the county workbook, --json): only when asked */
   fullIds?: boolean;
+  /** a report draft (.docx) beside each output: the unit's 自查自纠工作报告, the county's 专项清理工作总结 */
+  report?: boolean;
+  /** check: the unit's earlier file, to compare with (整改情况) */
+  previous?: string;
 }
 
 function readOptions(values: { sheet?: string; 'agency-sheet'?: string; map?: string[] }): ReadOptions {
@@ -97,6 +109,18 @@ async function runCheck(files: string[], o: CheckArgs, io: Io, now: Date): Promi
     const outcome = await checkFile(file, { checkDate: o.checkDate, profile: o.profile, generatedAt: stamp(now), out: place.out, read: o.read });
     if (place.error && outcome.status === 'ok') outcome.writeError = place.error;
     if (place.note && outcome.out) outcome.notes = [place.note];
+    // --previous: this file against the unit's earlier one (only with one file; said otherwise)
+    const progress = o.previous && outcome.status === 'ok' && outcome.result
+      ? files.length === 1 ? await unitProgress(o.previous, outcome.result, { checkDate: o.checkDate, profile: o.profile, read: o.read, generatedAt: stamp(now) }) : { error: '--previous 只能与一个文件一起使用（本单位上次报送的文件），本次未对比。' }
+      : undefined;
+    if (progress && !('error' in progress)) outcome.notes = [...(outcome.notes ?? []), ...progressLines(progress)];
+    if (progress && 'error' in progress) outcome.writeError = [outcome.writeError, progress.error].filter(Boolean).join(' ');
+    if (o.report && outcome.status === 'ok' && outcome.result) {
+      const draft = await writeDraft(draftPath(place.out ?? planned[i], '自查自纠工作报告'),
+        unitReport(outcome.result, { checkDate: o.checkDate, profile: o.profile, progress: progress && !('error' in progress) ? progress : undefined }), files, taken);
+      if (draft.error) outcome.writeError = [outcome.writeError, draft.error].filter(Boolean).join(' ');
+      else outcome.notes = [...(outcome.notes ?? []), `自查自纠工作报告草稿：${draft.out}（黄色底纹处请补充完整）${draft.note ? `；${draft.note}` : ''}`];
+    }
     outcomes.push(outcome);
     if (!o.json) printOutcome(outcome, o.lang, io);
   }
@@ -129,7 +153,7 @@ async function placeOutput(planned: string, inputs: string[], what: string, take
 const summaryLine = (files: number, unusable: number, code: number) =>
   code === 2 ? `${files} 个文件中有 ${unusable} 个无法使用或未能写出，详见 files。` : code === 1 ? '已校验，发现问题，详见 findings。' : '已校验，未发现错误和红色证件。';
 
-async function runMerge(inputs: string[], o: CheckArgs & { expected?: string }, io: Io, now: Date): Promise<number> {
+async function runMerge(inputs: string[], o: CheckArgs & { expected?: string; feedback?: string; previous?: string; contact?: string }, io: Io, now: Date): Promise<number> {
   if (inputs.length === 0) throw new UsageError('noFiles');
   if (!o.out) throw new UsageError('mergeNeedsOut');
   let expected: string[] = [];
@@ -146,21 +170,29 @@ async function runMerge(inputs: string[], o: CheckArgs & { expected?: string }, 
   const place = await placeOutput(planned, files, '县汇总工作簿');
   if (place.error) throw new OutputError(place.error);
   if (place.note && !o.json) io.err(place.note);
+  const campaign = await prepareCampaign(inputs, { profile: o.profile, expected, checkDate: o.checkDate, generatedAt: stamp(now), previous: o.previous });
   const m = await mergeFiles(files, {
-    checkDate: o.checkDate, profile: o.profile, expected, out: place.out, maskIds: !o.fullIds, generatedAt: stamp(now), others,
+    checkDate: o.checkDate, profile: o.profile, expected, out: place.out, maskIds: !o.fullIds, generatedAt: stamp(now), others, extra: campaign.extra,
     onFile: (i, n, file, f) => io.err(t(o.lang, 'mergeProgress', { i, n, file: path.basename(file), status: f.status === 'ok' ? t(o.lang, 'statusOk') : f.message })),
   });
   if (m.skipped.length) io.err(t(o.lang, 'mergeSkipped', { n: m.skipped.length, names: m.skipped.map((f) => path.basename(f.file)).join('、') }));
   const results = m.files.flatMap((f) => (f.result ? [f.result] : []));
   const entries: FileEntry[] = m.files.map((f) => ({ file: f.file, unit: f.result?.unit ?? '', status: f.status, message: f.message }));
-  // any unusable input is exit 2 (outputs.md), the rest still merged and written
-  const code = exitStatus(entries, results, m.cross);
+  const draft = o.report && place.out
+    ? await writeDraft(draftPath(place.out, '专项清理工作总结'), countyReport(m, { checkDate: o.checkDate, profile: o.profile, deliveries: campaign.deliveries, progress: campaign.progress }), files)
+    : undefined;
+  const feedback = o.feedback ? await runFeedback(o.feedback, m, { expected, profile: o.profile, checkDate: o.checkDate, generatedAt: stamp(now), contact: o.contact, fullIds: o.fullIds, inputs: files }) : undefined;
+  // any unusable input is exit 2 (outputs.md), the rest still merged and written; so is a --previous or a feedback workbook that could not be used or written
+  const code = campaign.previousError || feedback?.failed || draft?.error ? 2 : exitStatus(entries, results, m.cross);
+  const draftLines = draft ? [draft.error ?? `专项清理工作总结草稿：${draft.out}（黄色底纹处请补充完整）${draft.note ? `；${draft.note}` : ''}`] : [];
   if (o.json) {
     const report = jsonReport(o.checkDate, o.profile, entries, results, m.summary, { byAgency: false, maskIds: !o.fullIds, extraFindings: m.cross });
     io.out(jsonOutcome(report, code, summaryLine(entries.length, entries.filter((e) => e.status !== 'ok').length, code)));
   } else {
     printMerge(m, place.out, o.lang, io, !o.fullIds);
+    for (const line of [...campaignLines(campaign), ...(feedback?.lines ?? []), ...draftLines]) io.out(line);
   }
+  if (o.json) for (const line of [...(campaign.previousError ? [campaign.previousError] : []), ...(feedback?.lines ?? []), ...draftLines]) io.err(line);
   return code;
 }
 
@@ -250,9 +282,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     context = { checkDate, profile };
     switch (cmd) {
       case 'check':
-        return await runCheck(rest, { out: values.out, json: values.json, checkDate, profile, lang, read: readOptions(values), fullIds: values['full-ids'] }, io, now);
+        return await runCheck(rest, { out: values.out, json: values.json, checkDate, profile, lang, read: readOptions(values), fullIds: values['full-ids'], report: values.report, previous: values.previous }, io, now);
       case 'merge':
-        return await runMerge(rest, { out: values.out, json: values.json, checkDate, profile, lang, expected: values.expected, fullIds: values['full-ids'] }, io, now);
+        return await runMerge(rest, { out: values.out, json: values.json, checkDate, profile, lang, expected: values.expected, fullIds: values['full-ids'], feedback: values.feedback, previous: values.previous, contact: values.contact, report: values.report }, io, now);
       case 'clear':
         return await runClear(rest, values.out, lang, io);
       case 'upcoming':

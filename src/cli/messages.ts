@@ -10,8 +10,9 @@ const M = {
                   [--sheet 工作表] [--agency-sheet 工作表] [--map 表头=规范表头]...
       校验摸排统计表，写出带标记的副本（默认为 原名.checked.xlsx，从不改动原文件）
   cert-sweep merge 文件或文件夹... --out 汇总.xlsx [--json] [--date YYYY-MM-DD] [--profile 规则.json]
-                  [--expected 应报单位.txt] [--full-ids]
-      县司法局汇总各单位的摸排统计表：逐个校验、跨单位核查（X 规则）、生成汇总/报送情况/明细/校验结果
+                  [--expected 应报单位.txt] [--full-ids] [--feedback 目录] [--contact 联系方式] [--previous 上一轮县汇总.xlsx]
+      县司法局汇总各单位的摸排统计表：逐个校验、跨单位核查（X 规则）、生成汇总/报送情况/明细/校验结果；
+      报送情况按截止日跟踪摸排统计表、学习培训计划、自查自纠工作报告（按时/逾期/未报）
   cert-sweep clear 文件.xlsx --out 路径     去除上次校验留下的标记，恢复原有格式
   cert-sweep upcoming 文件.xlsx... [--days 90] [--date YYYY-MM-DD] [--json]
       列出 N 天内将变黄或变红的证件和执法主体，以及日期和原因（证件到期、委托到期等）
@@ -27,6 +28,10 @@ const M = {
   --map       把不认识的表头对应到规范表头，可重复，例如 --map 持证单位=执法主体
   --expected  应报送单位名单（每行一个），用于“报送情况”
   --full-ids  汇总工作簿和 JSON 中显示完整身份证号码（默认只显示前 6 位和后 4 位：610126********1234）
+  --feedback  merge 时为每个单位写一份反馈意见工作簿（本单位的问题、跨单位问题、整改期限、联系方式）到该目录
+  --contact   反馈意见上县司法局的联系方式，如 "联系人：某某 联系电话：0914-0000000"（默认留空待填）
+  --report    check 时为每个单位写出自查自纠工作报告草稿（.docx），merge 时写出县专项清理工作总结草稿；黄色底纹处需补充
+  --previous  merge 时与上一轮的县汇总工作簿对比，生成“整改情况”表（已整改/仍存在/新增、整改率、离开名单的人员）
   --lang en   英文输出
 
 退出码：0 无错误且无红色证件；1 发现问题；2 有输入文件无法使用或输出未能写出（其余文件照常处理；merge 同样如此）。`,
@@ -36,6 +41,7 @@ Usage:
   cert-sweep check FILE.xlsx... [--out PATH] [--json] [--date YYYY-MM-DD] [--profile PROFILE.json]
                   [--sheet SHEET] [--agency-sheet SHEET] [--map HEADER=CANONICAL]...
   cert-sweep merge FILES-OR-FOLDERS... --out SUMMARY.xlsx [--json] [--expected UNITS.txt] [--full-ids]
+                  [--feedback DIR] [--contact TEXT] [--previous LAST-ROUND.xlsx]
   cert-sweep clear FILE.xlsx --out PATH
   cert-sweep upcoming FILE.xlsx... [--days 90] [--date YYYY-MM-DD] [--json]
   cert-sweep template [--out PATH]

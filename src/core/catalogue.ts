@@ -24,9 +24,17 @@ export function ruleCatalogue(): string {
     ...Object.entries(DEFAULT_PROFILE.params).map(([k, v]) => `| \`${k}\` | ${PARAM_ZH[k] ?? ''} | ${v} |`),
     '',
   ];
+  const withOptions = RULES.filter((r) => r.meta.options?.length);
+  if (withOptions.length) {
+    lines.push('规则选项（在规则配置的 `rules.<编号>.options` 中设置）Rule options:', '', '| 规则 rule | 选项 option | 含义 | 默认值 default |', '|---|---|---|---|');
+    for (const r of withOptions) {
+      for (const o of r.meta.options!) lines.push(`| ${r.meta.id} | \`${o.key}\` | ${o.title.zh} | ${JSON.stringify(o.default)} |`);
+    }
+    lines.push('');
+  }
   const all = [...RULES, ...CROSS_RULES];
-  for (const cat of ['D', 'P', 'A', 'X'] as const) {
-    lines.push(`## ${{ D: 'D 数据 Data', P: 'P 人员与证件 People and certificates', A: 'A 执法主体 Enforcement bodies', X: 'X 跨单位（汇总时）Across units (merge)' }[cat]}`, '');
+  for (const cat of ['D', 'P', 'A', 'L', 'X'] as const) {
+    lines.push(`## ${{ D: 'D 数据 Data', P: 'P 人员与证件 People and certificates', A: 'A 执法主体 Enforcement bodies', L: 'L 证件台账与培训记录 Ledger and training records（见 docs/ledger.md，工作簿有这两张表时才校验）', X: 'X 跨单位（汇总时）Across units (merge)' }[cat]}`, '');
     lines.push('| 编号 ID | 规则 | Rule | 级别/颜色 | 处理建议 | 依据 source |', '|---|---|---|---|---|---|');
     for (const r of all.filter((x) => x.meta.category === cat)) {
       const m = r.meta;

@@ -7,6 +7,7 @@ import { maskId, maskIdsIn } from './idnumber';
 import { findingsSheet, OutCell, OutSheet, summarySheet, VERDICT_ZH } from './plan';
 import { Profile } from './profile';
 import { summarize, SummaryRow } from './summary';
+import { Finding } from './rule';
 import { fitCell } from './text';
 import { unitKey } from './unit-name';
 
@@ -83,13 +84,17 @@ const c = (v: string | number | null, style?: OutCell['style']): OutCell => ({ v
  * 汇总 (a row per unit), 报送情况, 明细 and 校验结果 of the county's workbook. The workbook is sent on, so ID
  * numbers are masked unless the caller passes maskIds: false (the user asked for full IDs); 汇总 says which.
  */
-export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkDate: Day; profile: Profile; generatedAt: string; maskIds?: boolean }): OutSheet[] {
+export function consolidatedSheets(m: Consolidated, meta: {
+  unit: string; checkDate: Day; profile: Profile; generatedAt: string; maskIds?: boolean;
+  /** 报送情况 with the deliverables (deliverables.ts), in place of the submissions alone */
+  submissionsSheet?: OutSheet;
+}): OutSheet[] {
   const mask = meta.maskIds !== false;
   const summary = summarySheet({
     unit: meta.unit, checkDate: isoFromDay(meta.checkDate), profile: `${meta.profile.name}（版本 ${meta.profile.version}）`, generatedAt: meta.generatedAt,
     ids: mask ? 'masked' : 'full',
   }, m.summary, 'unit');
-  const submissions: OutSheet = {
+  const submissions: OutSheet = meta.submissionsSheet ?? {
     name: '报送情况', headerRow: 1, freezeRows: 1, landscape: true, merges: [], widths: [6, 28, 16, 48, 40],
     rows: [
       ['序号', '单位', '报送情况', '文件', '备注'].map((h) => c(h, 'header')),
@@ -99,45 +104,78 @@ export function consolidatedSheets(m: Consolidated, meta: { unit: string; checkD
       ]),
     ],
   };
-  const detailHead = ['序号', '单位', '文件', '工作表', '行号', '姓名', '身份证号码', '执法主体', '执法证号', '清理结论', '规则'];
-  // plain cells, made as they are written: the 明细 is a row a person, for filtering rather than printing. One
-  // row of cells is refilled for each person (a writer takes each row before it asks for the next), so that
-  // 300,000 people don't leave three million cells for the collector.
-  function* detailRows(): Generator<OutCell[]> {
-    let n = 0;
-    const row: OutCell[] = detailHead.map(() => ({ v: null }));
-    const put = (k: number, v: string | number, style?: OutCell['style']) => {
-      row[k].v = typeof v === 'string' ? fitCell(v) : v;
-      row[k].style = style;
-    };
-    for (const f of m.files) {
-      const file = base(f.file);
-      for (const p of f.result?.people ?? []) {
-        put(0, ++n);
-        put(1, p.unit);
-        put(2, file);
-        put(3, p.sheet);
-        put(4, p.row);
-        put(5, p.name);
-        put(6, mask ? maskId(p.idNumber) : p.idNumber);
-        put(7, p.agency);
-        put(8, p.certNumber);
-        put(9, VERDICT_ZH[p.colour], p.colour === 'none' ? undefined : p.colour);
-        put(10, p.rules.join('、'));
-        yield row;
+  const detail = detailSheet(m.files, mask);
+  // 校验结果: each file's findings, then the X rules', made as they are written
+  const lists: [Finding[], string | null][] = [...m.files.map((f): [Finding[], string] => [f.result?.findings ?? [], f.file]), [m.cross, null]];
+  const findings: OutSheet = {
+    ...findingsSheet([], true),
+    *more() {
+      let n = 0;
+      for (const [list, file] of lists) {
+        if (list.length) yield* findingsRows(list, file, mask, n);
+        n += list.length;
       }
+    },
+    moreCount: lists.reduce((n, [list]) => n + list.length, 0),
+  };
+  return [summary, submissions, detail, findings];
+}
+
+/** Findings as the county's 校验结果 lists them: with their file's name, ID numbers masked unless asked whole. */
+function countyFindings(findings: (Finding & { file?: string })[], file: string | null, mask: boolean): (Finding & { file: string })[] {
+  return findings.map((x) => ({ ...x, file: base(file ?? x.file ?? ''), message: mask ? maskIdsIn(x.message) : x.message }));
+}
+
+/**
+ * 校验结果's rows for some of the county's findings, numbered from n + 1: a file's own (file given), or the X
+ * rules' (file null), for a writer that makes the sheet a file at a time.
+ */
+export function findingsRows(findings: (Finding & { file?: string })[], file: string | null, mask: boolean, n: number): OutCell[][] {
+  return findingsSheet(countyFindings(findings, file, mask), true).rows.slice(1).map((row, k) => [c(n + k + 1, 'number'), ...row.slice(1)]);
+}
+
+const DETAIL_HEAD = ['序号', '单位', '文件', '工作表', '行号', '姓名', '身份证号码', '执法主体', '执法证号', '清理结论', '规则'];
+
+/**
+ * The 明细: a row a person, for filtering rather than printing, its rows made as they are written. The
+ * county's writer makes them a unit at a time (detailRows of one file, numbered on from those before it).
+ */
+export function detailSheet(files: FileCheck[], mask: boolean): OutSheet {
+  return {
+    name: '明细', headerRow: 1, freezeRows: 1, landscape: true, merges: [], widths: [7, 22, 28, 10, 6, 10, 21, 24, 16, 8, 20],
+    rows: [DETAIL_HEAD.map((h) => c(h, 'header'))],
+    more: () => detailRows(files, mask),
+    repeated: [1, 2, 3, 7, 9, 10],
+    moreCount: files.reduce((k, f) => k + (f.result?.people.length ?? 0), 0),
+  };
+}
+
+/**
+ * The files' people as 明细 rows, numbered from n + 1. One row of cells is refilled for each person (a
+ * writer takes each row before it asks for the next), so that 300,000 people don't leave three million
+ * cells for the collector.
+ */
+export function* detailRows(files: FileCheck[], mask: boolean, n = 0): Generator<OutCell[]> {
+  const row: OutCell[] = DETAIL_HEAD.map(() => ({ v: null }));
+  const put = (k: number, v: string | number, style?: OutCell['style']) => {
+    row[k].v = typeof v === 'string' ? fitCell(v) : v;
+    row[k].style = style;
+  };
+  for (const f of files) {
+    const file = base(f.file);
+    for (const p of f.result?.people ?? []) {
+      put(0, ++n);
+      put(1, p.unit);
+      put(2, file);
+      put(3, p.sheet);
+      put(4, p.row);
+      put(5, p.name);
+      put(6, mask ? maskId(p.idNumber) : p.idNumber);
+      put(7, p.agency);
+      put(8, p.certNumber);
+      put(9, VERDICT_ZH[p.colour], p.colour === 'none' ? undefined : p.colour);
+      put(10, p.rules.join('、'));
+      yield row;
     }
   }
-  const detail: OutSheet = {
-    name: '明细', headerRow: 1, freezeRows: 1, landscape: true, merges: [], widths: [7, 22, 28, 10, 6, 10, 21, 24, 16, 8, 20],
-    rows: [detailHead.map((h) => c(h, 'header'))],
-    more: detailRows,
-    repeated: [1, 2, 3, 7, 9, 10],
-    moreCount: m.files.reduce((k, f) => k + (f.result?.people.length ?? 0), 0),
-  };
-  const all = [
-    ...m.files.flatMap((f) => (f.result?.findings ?? []).map((x) => ({ ...x, file: base(f.file) }))),
-    ...m.cross.map((x) => ({ ...x, file: base(x.file) })),
-  ].map((x) => ({ ...x, message: mask ? maskIdsIn(x.message) : x.message }));
-  return [summary, submissions, detail, findingsSheet(all, true)];
 }

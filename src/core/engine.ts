@@ -1,10 +1,11 @@
 import { a1 } from './a1';
 import { Day } from './dates';
 import { fieldDef, fieldNo, TABLES } from './fields';
-import { DEFAULT_PROFILE, Params, Profile } from './profile';
+import { DEFAULT_PROFILE, Params, Profile, ruleOption } from './profile';
 import { locateTables, ReadOptions, Table } from './reader';
 import { holdersByAgency } from './holders';
-import { Body, Person, readBodies, readPeople, rowKey } from './record';
+import { Records } from './ledger';
+import { Body, LedgerEvent, Person, readBodies, readLedger, readPeople, readTraining, rowKey, TrainingRow } from './record';
 import { fillField, Finding, Report, Rule, RuleContext, sameFill } from './rule';
 import { fitCell } from './text';
 import { RULES } from './rules';
@@ -28,6 +29,8 @@ export interface PersonVerdict {
   rules: string[];
   /** rows of the table this verdict is written beside */
   col: number;
+  /** findings about this person on another sheet (证件台账, 培训记录): part of the colour and of 问题说明 */
+  elsewhere?: Finding[];
 }
 
 export interface AgencyVerdict {
@@ -54,6 +57,9 @@ export interface CheckResult {
   personTable: Table | null;
   personTables: Table[];
   agencyTable: Table | null;
+  /** the optional 证件台账 and 培训记录 (docs/ledger.md), when the workbook has them */
+  ledgerTable?: Table | null;
+  trainingTable?: Table | null;
   people: PersonVerdict[];
   agencies: AgencyVerdict[];
   findings: Finding[];
@@ -102,7 +108,7 @@ function makeFinding(rule: Rule, r: Report, ctx: RuleContext, profile: Profile):
   const table = (r.at ?? r.rec?.table ?? (r.table === 'person' ? ctx.personTable : ctx.agencyTable)) as Table;
   const def = r.field ? fieldDef(r.table, r.field) : undefined;
   const row = r.row ?? r.rec?.row ?? table.headerRows[0];
-  const col = r.col ?? (r.field ? table.fieldCol[r.field] : undefined) ?? table.fieldCol[r.table === 'person' ? 'name' : 'agencyName'] ?? table.firstCol;
+  const col = r.col ?? (r.field ? table.fieldCol[r.field] : undefined) ?? table.fieldCol[r.table === 'agency' ? 'agencyName' : 'name'] ?? table.firstCol;
   const msg = rule.meta.messages[r.messageId];
   let colour: FindingColour | null = null;
   let level = rule.meta.level ?? 'info';
@@ -138,6 +144,11 @@ function makeFinding(rule: Rule, r: Report, ctx: RuleContext, profile: Profile):
 class Context implements RuleContext {
   current: Rule = RULES[0];
   readonly params: Params;
+  ledger: LedgerEvent[] = [];
+  training: TrainingRow[] = [];
+  records: Records | undefined = undefined;
+  /** findings on another sheet about a person (Report.person), by the person's row key */
+  readonly about = new Map<number, Finding[]>();
   constructor(
     readonly people: Person[],
     readonly agencies: Body[],
@@ -154,7 +165,17 @@ class Context implements RuleContext {
   }
 
   report(r: Report): void {
-    this.findings.push(makeFinding(this.current, r, this, this.profile));
+    const f = makeFinding(this.current, r, this, this.profile);
+    this.findings.push(f);
+    if (r.person && r.person.sheet !== f.sheet) {
+      const list = this.about.get(r.person.key);
+      if (list) list.push(f);
+      else this.about.set(r.person.key, [f]);
+    }
+  }
+
+  option<T>(key: string, rule = this.current.meta.id): T {
+    return ruleOption<T>(this.profile, rule, key);
   }
 }
 
@@ -212,7 +233,7 @@ function rulesOf(fs: Finding[]): string[] {
 }
 
 /** Each person's verdict. People and findings are both in row order (rowKey): one walk pairs them, no lookups. */
-function personVerdicts(people: Person[], findings: Finding[], keys: Float64Array, unit: string): PersonVerdict[] {
+function personVerdicts(people: Person[], findings: Finding[], keys: Float64Array, unit: string, about: Map<number, Finding[]>): PersonVerdict[] {
   const out = new Array<PersonVerdict>(people.length);
   let next = 0;
   let table: Table | undefined;
@@ -232,6 +253,8 @@ function personVerdicts(people: Person[], findings: Finding[], keys: Float64Arra
     while (next < findings.length && keys[next] < p.key) next++;
     let fs: Finding[] | undefined;
     for (let j = next; j < findings.length && keys[j] === p.key; j++) if (findings[j].table === 'person') (fs ??= []).push(findings[j]);
+    const elsewhere = about.size > 0 ? about.get(p.key) : undefined;
+    if (elsewhere) fs = fs ? fs.concat(elsewhere) : elsewhere;
     const base = startColour(p);
     out[i] = {
       sheet: p.sheet, row: p.row, name: p.label, unit: p.unit ?? unit, agency: p.agency ?? '',
@@ -240,6 +263,7 @@ function personVerdicts(people: Person[], findings: Finding[], keys: Float64Arra
       colour: fs ? colourOf(fs, base) : base,
       rules: fs ? rulesOf(fs) : [],
       col: p.at(CERT) !== null ? verdictCol : nameCol ?? verdictCol,
+      elsewhere,
     };
   }
   return out;
@@ -279,6 +303,12 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
   const holderCounts = holdersByAgency(people);
   const ctx = new Context(people, agencies, located.person, located.persons, located.agency, opts.checkDate, profile,
     agencyByName, holderCounts, findings);
+  // the optional sheets: read, and grouped by person, only when the workbook has them
+  if (located.ledger) ctx.ledger = readLedger(located.ledger, sheetIndex(located.ledger.sheet));
+  if (located.training) ctx.training = readTraining(located.training, sheetIndex(located.training.sheet));
+  if (located.ledger || located.training) {
+    ctx.records = new Records(people, ctx.ledger, ctx.training, opts.checkDate, new Set(ruleOption<string[]>(profile, 'P10', 'excludedCategories') ?? []));
+  }
   const rules = enabledRules(profile);
   for (const rule of [...rules.filter((r) => !r.meta.late), ...rules.filter((r) => r.meta.late)]) {
     ctx.current = rule;
@@ -307,15 +337,16 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
       excess: Math.max(0, ...limits.map((n) => holders - n)),
     };
   });
-  const notices = [...located.persons, located.agency]
+  const notices = [...located.persons, located.agency, located.ledger, located.training]
     .filter((t): t is Table => !!t && t.unknownHeaders.length > 0)
     .map((t) => fitCell(`工作表「${t.sheet}」有未识别的列（已保留、未校验）：${t.unknownHeaders.join('、')}`));
   if (located.persons.length > 1) notices.push(fitCell(`执法人员分列在 ${located.persons.length} 个工作表中，已全部校验：${located.persons.map((t) => t.sheet).join('、')}`));
   for (const s of located.otherAgencySheets) notices.push(`工作表「${s}」也像执法主体表，未读取；请把执法主体合并到「${located.agency!.sheet}」中，或用 --agency-sheet 指定`);
   // one literal, keys in the order of the contract: a spread would give the result a new hidden class per check
   return {
-    file: wb.file, checkDate: opts.checkDate, profile, people: personVerdicts(people, findings, keys, unit), agencies: agencyVerdicts, findings,
+    file: wb.file, checkDate: opts.checkDate, profile, people: personVerdicts(people, findings, keys, unit, ctx.about), agencies: agencyVerdicts, findings,
     status: 'ok', message: fitCell(notices.join('；')), unit,
     personTable: located.person, personTables: located.persons, agencyTable: located.agency, notices,
+    ledgerTable: located.ledger ?? null, trainingTable: located.training ?? null,
   };
 }

@@ -1,4 +1,4 @@
-/** The two input tables of workbook.md: canonical headers, synonyms, types and value lists. */
+/** The input tables of workbook.md (and the optional ones of docs/ledger.md): canonical headers, synonyms, types and value lists. */
 export type FieldType = 'text' | 'int' | 'hours' | 'date' | 'yesno' | 'list' | 'id';
 
 export interface FieldDef {
@@ -115,21 +115,70 @@ export const AGENCY_FIELDS: FieldDef[] = [
   { key: 'remarks', header: '备注', en: 'Remarks', type: 'text' },
 ];
 
+/** 证件台账 事项 (notice 三.3: 申领、发放、更换、挂失、注销和回收 全流程管理) */
+export const LEDGER_EVENTS = ['申领', '发放', '更换', '挂失', '补办', '暂扣', '恢复', '注销', '收回', '年审'] as const;
+export const TRAINING_CATEGORIES = ['行政执法业务', '法律通识', '民法', '刑事法', '其他'] as const;
+export const TRAINING_MODES = ['集体学习', '个人自学', '网络培训'] as const;
+
+const ID_SYNONYMS = ['公民身份号码', '身份证号', '证件号码', '身份证', '身份证件号码', '居民身份证号码', '公民身份证号码'];
+const CERT_SYNONYMS = ['证件编号', '行政执法证号', '证号', '执法证件号', '执法证编号', '执法证件编号', '执法证件号码', '行政执法证件编号',
+  '行政执法证件号', '行政执法证件号码', '执法证号码'];
+
+/** Sheet 证件台账 (docs/ledger.md): one row per event in a certificate's life. Optional. */
+export const LEDGER_FIELDS: FieldDef[] = [
+  { key: 'seq', header: '序号', en: 'No.', type: 'text', synonyms: ['编号'] },
+  { key: 'date', header: '日期', en: 'Date', type: 'date', required: true, synonyms: ['办理日期', '发生日期', '事项日期', '时间', '办理时间'] },
+  { key: 'name', header: '姓名', en: 'Name', type: 'text', required: true, key_field: true, synonyms: ['执法人员姓名', '人员姓名', '持证人', '持证人姓名'] },
+  { key: 'idNumber', header: '身份证号码', en: 'ID number', type: 'id', required: true, key_field: true, synonyms: ID_SYNONYMS },
+  { key: 'certNumber', header: '执法证号', en: 'Certificate number', type: 'text', key_field: true, synonyms: CERT_SYNONYMS },
+  { key: 'event', header: '事项', en: 'Event', type: 'list', required: true, list: LEDGER_EVENTS,
+    synonyms: ['办理事项', '事项类型', '业务类型', '变动事项', '证件事项', '变动情况'],
+    variants: { 申请: '申领', 申请领证: '申领', 领证: '发放', 发证: '发放', 首次发放: '发放', 换发: '更换', 换证: '更换',
+      补证: '补办', 补发: '补办', 遗失: '挂失', 丢失: '挂失', 扣留: '暂扣', 解除暂扣: '恢复', 发还: '恢复', 吊销: '注销',
+      回收: '收回', 收缴: '收回', 年度审查: '年审', 年检: '年审' } },
+  { key: 'handler', header: '经办人', en: 'Handled by', type: 'text', synonyms: ['办理人', '经手人'] },
+  { key: 'reference', header: '文号或说明', en: 'Reference or note', type: 'text',
+    synonyms: ['文号', '说明', '备注', '批准文号', '审核文号', '依据文号', '文号说明', '批文文号'] },
+];
+
+/** Sheet 培训记录 (docs/ledger.md): one row per person per course. Optional. */
+export const TRAINING_FIELDS: FieldDef[] = [
+  { key: 'seq', header: '序号', en: 'No.', type: 'text', synonyms: ['编号'] },
+  { key: 'date', header: '日期', en: 'Date', type: 'date', required: true, synonyms: ['培训日期', '学习日期', '培训时间', '学习时间'] },
+  { key: 'name', header: '姓名', en: 'Name', type: 'text', required: true, key_field: true, synonyms: ['参训人员', '学员姓名', '参训人姓名', '人员姓名'] },
+  { key: 'idNumber', header: '身份证号码', en: 'ID number', type: 'id', required: true, key_field: true, synonyms: ID_SYNONYMS },
+  { key: 'course', header: '培训名称', en: 'Course', type: 'text', required: true, synonyms: ['课程名称', '培训课程', '培训项目', '培训主题', '学习主题'] },
+  { key: 'category', header: '培训内容类别', en: 'Content category', type: 'list', required: true, list: TRAINING_CATEGORIES,
+    synonyms: ['内容类别', '培训类别', '课程类别', '学习内容类别', '培训内容'],
+    variants: { 执法业务: '行政执法业务', 行政执法: '行政执法业务', 业务培训: '行政执法业务', 专业执法业务: '行政执法业务',
+      通识: '法律通识', 法律基础知识: '法律通识', 公共法律知识: '法律通识', 民法典: '民法', 民事法律: '民法', 刑法: '刑事法',
+      刑事法律: '刑事法', 刑事诉讼法: '刑事法' } },
+  { key: 'hours', header: '学时', en: 'Hours', type: 'hours', required: true, synonyms: ['课时', '学时数', '培训课时', '时长'] },
+  { key: 'mode', header: '形式', en: 'Mode', type: 'list', list: TRAINING_MODES, synonyms: ['培训形式', '学习形式', '方式', '培训方式'],
+    variants: { 集中学习: '集体学习', 集中培训: '集体学习', 集体: '集体学习', 自学: '个人自学', 线上: '网络培训', 线上学习: '网络培训',
+      网络学习: '网络培训', 网上学习: '网络培训', 在线学习: '网络培训' } },
+  { key: 'organiser', header: '组织单位', en: 'Organised by', type: 'text', synonyms: ['主办单位', '举办单位', '培训单位', '组织机构'] },
+];
+
 export const YES_VARIANTS: Record<string, '是' | '否'> = {
   是: '是', 否: '否', '√': '是', '×': '否', '✓': '是', '✔': '是', '✗': '否', '✘': '否', Y: '是', N: '否', YES: '是',
   NO: '否', 有: '是', 无: '否', TRUE: '是', FALSE: '否', 对: '是', 不是: '否', X: '否',
 };
 
-export type TableKind = 'person' | 'agency';
+export type TableKind = 'person' | 'agency' | 'ledger' | 'training';
 export const TABLES: Record<TableKind, { fields: FieldDef[]; sheet: string; en: string; anchors: string[] }> = {
   person: { fields: PERSON_FIELDS, sheet: '执法人员', en: 'Enforcement staff', anchors: ['name', 'idNumber'] },
   agency: { fields: AGENCY_FIELDS, sheet: '执法主体', en: 'Enforcement bodies', anchors: ['agencyName', 'agencyType'] },
+  ledger: { fields: LEDGER_FIELDS, sheet: '证件台账', en: 'Certificate ledger', anchors: ['date', 'event'] },
+  training: { fields: TRAINING_FIELDS, sheet: '培训记录', en: 'Training records', anchors: ['course', 'hours'] },
 };
+/** the optional sheets (docs/ledger.md): a workbook without them is checked as before */
+export const OPTIONAL_KINDS: readonly TableKind[] = ['ledger', 'training'];
 
-const BY_KEY: Record<TableKind, Map<string, FieldDef>> = {
-  person: new Map(PERSON_FIELDS.map((f) => [f.key, f])),
-  agency: new Map(AGENCY_FIELDS.map((f) => [f.key, f])),
-};
+const byKind = <T>(f: (fields: FieldDef[]) => T): Record<TableKind, T> =>
+  ({ person: f(PERSON_FIELDS), agency: f(AGENCY_FIELDS), ledger: f(LEDGER_FIELDS), training: f(TRAINING_FIELDS) });
+
+const BY_KEY = byKind((fs) => new Map(fs.map((f) => [f.key, f])));
 
 export function fieldDef(kind: TableKind, key: string): FieldDef {
   const f = BY_KEY[kind].get(key);
@@ -137,10 +186,7 @@ export function fieldDef(kind: TableKind, key: string): FieldDef {
   return f;
 }
 
-const ORDINAL: Record<TableKind, Map<string, number>> = {
-  person: new Map(PERSON_FIELDS.map((f, i) => [f.key, i])),
-  agency: new Map(AGENCY_FIELDS.map((f, i) => [f.key, i])),
-};
+const ORDINAL = byKind((fs) => new Map(fs.map((f, i) => [f.key, i])));
 
 /** A field's position in its table's field list: a record's readings are kept in this order. */
 export function fieldNo(kind: TableKind, key: string): number {

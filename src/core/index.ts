@@ -8,7 +8,7 @@ export { planForCheck, findingsSheet, summarySheet, ID_NUMBERS_ZH, PALETTE, VERD
 export type { Plan, CellMark, ColumnBlock, OutSheet, OutCell, Style, PlanOptions } from './plan';
 export { summarize, totalOf, SUMMARY_COLUMNS } from './summary';
 export type { SummaryRow } from './summary';
-export { DEFAULT_PROFILE, parseProfile, mergeProfile, ProfileSchema } from './profile';
+export { DEFAULT_PROFILE, parseProfile, mergeProfile, ProfileSchema, ruleOption } from './profile';
 export type { Profile, Params, RuleSetting } from './profile';
 export { locateTables, mappingFrom, OUTPUT_SHEETS, OUTPUT_COLUMNS } from './reader';
 export { cleanUnitName, unitKey } from './unit-name';
@@ -16,12 +16,12 @@ export type { ReadOptions, Table, Located } from './reader';
 export { RULES } from './rules';
 export { CROSS_RULES } from './cross';
 export type { FileCheck, CrossFinding } from './cross/context';
-export { consolidate, consolidatedSheets } from './consolidate';
+export { consolidate, consolidatedSheets, detailRows, detailSheet, findingsRows } from './consolidate';
 export type { Consolidated, Submission } from './consolidate';
 export { ruleCatalogue } from './catalogue';
 export { fill } from './rule';
-export type { Finding, Rule, RuleMeta } from './rule';
-export { TABLES, PERSON_FIELDS, AGENCY_FIELDS } from './fields';
+export type { Finding, Rule, RuleMeta, RuleOption } from './rule';
+export { TABLES, PERSON_FIELDS, AGENCY_FIELDS, LEDGER_FIELDS, TRAINING_FIELDS, LEDGER_EVENTS, TRAINING_CATEGORIES, TRAINING_MODES, OPTIONAL_KINDS } from './fields';
 export type { FieldDef, FieldType, TableKind } from './fields';
 export { dayFromIso, isoFromDay, todayLocal, timestamp, dayFromYmd, ymdFromDay, dayFromSerial, serialFromDay } from './dates';
 export type { Day } from './dates';
@@ -34,3 +34,17 @@ export { CELL_TEXT_LIMIT, fitCell } from './text';
 export { isCellError } from './types';
 export type { WorkbookGrid, SheetGrid, CellValue, CellError, Colour, FindingColour, Verdict, Level, Lang, Text } from './types';
 export { upcoming, upcomingLine, type Upcoming, type UpcomingItem, type ColourChange, type UpcomingOptions } from './upcoming';
+// issue 12, the campaign after the first submission: deadlines, feedback to units (campaign.ts, feedback.ts)
+export { CampaignSchema, DEFAULT_CAMPAIGN, campaignOf, campaignDays, deadlineLine, fullDate, monthDay } from './campaign';
+export type { Campaign, PartialCampaign } from './campaign';
+export { feedbackForUnits, type UnitFeedback, type FeedbackOptions } from './feedback';
+export { sha256Hex } from './sha256';
+// issue 12: rounds (整改情况) and deliverables (报送情况)
+export { ROUND_SHEET, ROUND_VERSION, roundSalt, personKey, type Sha256, roundOf, roundPeople, roundSheet, readRound, compareRounds, progressSheet } from './rounds';
+export type { Round, RoundPerson, Progress, UnitProgress, PersonProgress } from './rounds';
+export { deliveries, deliveriesSheet, kindOf, matchUnit, DELIVERABLE_ZH } from './deliverables';
+export type { InboxFile, Deliveries, Delivery, DeliverableKind, DeliveryStatus } from './deliverables';
+// issue 12: report drafts as data (the .docx is laid out by src/report)
+export { unitReport, countyReport, byCategory, CATEGORIES } from './report-model';
+export type { ReportDoc, Block, Run as ReportRun, CategoryCount } from './report-model';
+export { planEvent, KEEP_AS_TEXT, type EventInput, type EventPlan } from './event-form';

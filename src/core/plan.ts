@@ -148,7 +148,7 @@ const inRowOrder = (rows: { row: number }[]) => rows.every((r, i) => i === 0 || 
  * The result columns of a table. Its rows and the sheet's findings are both in row order (as checkWorkbook makes
  * them): one walk pairs them. Rows in another order are grouped by a map instead.
  */
-function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour: Verdict }[], onSheet: Finding[]): ColumnBlock {
+function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour: Verdict; elsewhere?: Finding[] }[], onSheet: Finding[]): ColumnBlock {
   const out = new Array<ColumnBlock['rows'][number]>(rows.length);
   if (inRowOrder(rows) && inRowOrder(onSheet)) {
     let j = 0;
@@ -157,13 +157,14 @@ function verdictBlock(grid: WorkbookGrid, t: Table, rows: { row: number; colour:
       while (j < onSheet.length && onSheet[j].row < row) j++;
       let k = j;
       while (k < onSheet.length && onSheet[k].row === row) k++;
-      out[i] = resultRow(rows[i], onSheet, j, k);
+      const more = rows[i].elsewhere;
+      out[i] = more ? resultRow(rows[i], [...onSheet.slice(j, k), ...more], 0, k - j + more.length) : resultRow(rows[i], onSheet, j, k);
       j = k;
     }
   } else {
     const byRow = groupBy(onSheet, (f) => f.row);
     for (let i = 0; i < rows.length; i++) {
-      const list = byRow.get(rows[i].row) ?? [];
+      const list = [...(byRow.get(rows[i].row) ?? []), ...(rows[i].elsewhere ?? [])];
       out[i] = resultRow(rows[i], list, 0, list.length);
     }
   }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
+import { RULES } from './rules';
+import { PartialCampaignSchema } from './campaign';
 
 // Validation messages in Chinese: the people who edit profiles are county clerks.
 z.config(zhCN());
@@ -27,10 +29,30 @@ export const RuleSettingSchema = z.strictObject({
   colour: colour.optional(),
   variants: z.record(z.string(), colour).optional(),
   level: level.optional(),
+  /** the rule's own options (RuleMeta.options), checked against each option's schema */
+  options: z.record(z.string(), z.unknown()).optional(),
 });
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
-const ruleId = z.string().regex(/^[DPAX]\d{2}$/, '规则编号应形如 D01、P01、A01、X01');
+const ruleId = z.string().regex(/^[DPALX]\d{2}$/, '规则编号应形如 D01、P01、A01、L01、X01');
+
+/** Each rule's options against the schemas the rule declares: unknown options and bad values are errors. */
+function checkOptions(rules: Record<string, RuleSetting>, ctx: z.RefinementCtx): void {
+  for (const [id, setting] of Object.entries(rules)) {
+    if (!setting.options) continue;
+    const declared = RULES.find((r) => r.meta.id === id)?.meta.options ?? [];
+    for (const [key, value] of Object.entries(setting.options)) {
+      const opt = declared.find((o) => o.key === key);
+      if (!opt) {
+        const known = declared.map((o) => o.key).join('、');
+        ctx.addIssue({ code: 'custom', path: ['rules', id, 'options', key], message: known ? `规则 ${id} 没有此选项（可用：${known}）` : `规则 ${id} 没有可设置的选项` });
+        continue;
+      }
+      const r = opt.schema.safeParse(value);
+      if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: ['rules', id, 'options', key, ...i.path.map(String)], message: i.message });
+    }
+  }
+}
 
 export const ProfileSchema = z.strictObject({
   name: z.string().min(1),
@@ -38,7 +60,9 @@ export const ProfileSchema = z.strictObject({
   description: z.string().optional(),
   params: ParamsSchema,
   rules: z.record(ruleId, RuleSettingSchema),
-});
+  /** the campaign's deadlines and contact line (campaign.ts); left out: the notice's */
+  campaign: PartialCampaignSchema.optional(),
+}).superRefine((p, ctx) => checkOptions(p.rules, ctx));
 export type Profile = z.infer<typeof ProfileSchema>;
 
 /** What a county writes: any part of a profile. */
@@ -48,7 +72,8 @@ export const PartialProfileSchema = z.strictObject({
   description: z.string().optional(),
   params: ParamsSchema.partial().strict().optional(),
   rules: z.record(ruleId, RuleSettingSchema).optional(),
-});
+  campaign: PartialCampaignSchema.optional(),
+}).superRefine((p, ctx) => checkOptions(p.rules ?? {}, ctx));
 
 /**
  * Defaults, with where each comes from (rules.md): annual hours 60 and transfer hours 20 (notice 三.3, 三.4);
@@ -74,13 +99,18 @@ export const DEFAULT_PROFILE: Profile = {
 
 export function mergeProfile(base: Profile, part: z.infer<typeof PartialProfileSchema>): Profile {
   const rules: Record<string, RuleSetting> = { ...base.rules };
-  for (const [id, s] of Object.entries(part.rules ?? {})) rules[id] = { ...rules[id], ...s };
+  for (const [id, s] of Object.entries(part.rules ?? {})) {
+    const options = rules[id]?.options || s.options ? { ...rules[id]?.options, ...s.options } : undefined;
+    rules[id] = options ? { ...rules[id], ...s, options } : { ...rules[id], ...s };
+  }
   return {
     name: part.name ?? base.name,
     version: part.version ?? base.version,
     description: part.description ?? base.description,
     params: { ...base.params, ...part.params },
     rules,
+    // the campaign only when either sets one (campaign.ts fills the rest), so profiles without it are as before
+    ...(base.campaign || part.campaign ? { campaign: { ...base.campaign, ...part.campaign } } : {}),
   };
 }
 
@@ -97,4 +127,11 @@ export function parseProfile(json: string): { profile: Profile } | { errors: str
     return { errors: r.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`) };
   }
   return { profile: mergeProfile(DEFAULT_PROFILE, r.data) };
+}
+
+/** A rule's option as the profile sets it, else the rule's default (undefined for an option the rule lacks). */
+export function ruleOption<T>(profile: Profile, rule: string, key: string): T {
+  const set = profile.rules[rule]?.options;
+  if (set && key in set) return set[key] as T;
+  return RULES.find((r) => r.meta.id === rule)?.meta.options?.find((o) => o.key === key)?.default as T;
 }

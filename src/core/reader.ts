@@ -54,6 +54,8 @@ function lookupTable(fields: FieldDef[]): Map<string, string> {
 const LOOKUP: Record<TableKind, Map<string, string>> = {
   person: lookupTable(TABLES.person.fields),
   agency: lookupTable(TABLES.agency.fields),
+  ledger: lookupTable(TABLES.ledger.fields),
+  training: lookupTable(TABLES.training.fields),
 };
 
 function at(grid: SheetGrid, r: number, c: number): CellValue {
@@ -241,9 +243,12 @@ export interface Located {
   agency: Table | null;
   /** other sheets that look like a bodies table but were not read */
   otherAgencySheets: string[];
+  /** the optional 证件台账 and 培训记录 (docs/ledger.md), when the workbook has them */
+  ledger?: Table | null;
+  training?: Table | null;
 }
 
-/** Find both tables by their headers, whatever the sheets are called. */
+/** Find the tables by their headers, whatever the sheets are called. */
 export function locateTables(wb: WorkbookGrid, opts: ReadOptions = {}): Located {
   const candidates = wb.sheets.filter((s) => !OUTPUT_SHEETS.includes(s.name));
   const found = (kind: TableKind): Table[] => {
@@ -252,15 +257,25 @@ export function locateTables(wb: WorkbookGrid, opts: ReadOptions = {}): Located 
     return sheets.flatMap((s) => locateTable(s, kind, opts.mapping?.[kind]) ?? []);
   };
   const agencies = found('agency');
-  // One sheet is one table: a sheet read both ways keeps its better reading.
-  const persons = found('person').filter((p) => !agencies.some((a) => a.sheet === p.sheet && a.score > p.score));
-  const bodies = agencies.filter((a) => !persons.some((p) => p.sheet === a.sheet));
   const best = (ts: Table[]) => ts.reduce<Table | null>((b, t) => (!b || t.score > b.score ? t : b), null);
+  // The optional sheets: their anchors (日期+事项, 培训名称+学时) are headers no roster has, so a workbook
+  // without them costs only the header scan.
+  const ledgers = found('ledger');
+  const trainings = found('training');
+  const others = [...agencies, ...ledgers, ...trainings];
+  // One sheet is one table: a sheet read both ways keeps its better reading (a ledger also has 姓名 and 身份证号码).
+  const persons = found('person').filter((p) => !others.some((a) => a.sheet === p.sheet && a.score > p.score));
+  const bodies = agencies.filter((a) => !persons.some((p) => p.sheet === a.sheet));
   const agency = best(bodies);
+  const free = (ts: Table[]) => ts.filter((t) => !persons.some((p) => p.sheet === t.sheet) && !bodies.some((b) => b.sheet === t.sheet));
+  const ledger = best(free(ledgers));
+  const training = best(free(trainings).filter((t) => t.sheet !== ledger?.sheet));
   return {
     person: best(persons),
     persons,
     agency,
     otherAgencySheets: bodies.filter((a) => a !== agency).map((a) => a.sheet),
+    ledger,
+    training,
   };
 }

@@ -22,7 +22,10 @@ const DEPARTURE = P('departureDate'), CERT = P('certNumber'), VERSION = P('certV
 const EXPIRY = P('expiryDate'), STATUS = P('certStatus'), TRANSFER_IN = P('transferInDate');
 const NEW_FIELD_HOURS = P('newFieldTrainingHours'), REVIEWED = P('transferReviewed'), ANNUAL_HOURS = P('annualTrainingHours');
 const REVIEW = P('annualReview'), SANCTION = P('sanction');
-const AGENCY_NAME = fieldNo('agency', 'agencyName');
+/** the field a row is named by in messages: the person's name, the body's name */
+const LABEL: Record<TableKind, number> = {
+  person: NAME, agency: fieldNo('agency', 'agencyName'), ledger: fieldNo('ledger', 'name'), training: fieldNo('training', 'name'),
+};
 
 /**
  * Read one row's cells into the columns (a function of its own, which the JIT optimises once for every check);
@@ -219,7 +222,7 @@ export class Rec {
   }
 
   get label(): string {
-    return asText(this.at(this.kind === 'person' ? NAME : AGENCY_NAME)) ?? '';
+    return asText(this.at(LABEL[this.kind])) ?? '';
   }
 }
 
@@ -337,6 +340,42 @@ export class Body extends Rec {
   get nameKey(): string {
     return (this.compacted ??= compact(this.label));
   }
+}
+
+const L = (key: string) => fieldNo('ledger', key);
+const L_DATE = L('date'), L_NAME = L('name'), L_ID = L('idNumber'), L_CERT = L('certNumber'), L_EVENT = L('event'), L_REF = L('reference');
+
+/** A row of sheet 证件台账: one event in a certificate's life. */
+export class LedgerEvent extends Rec {
+  get date() { return asNumber(this.at(L_DATE)); }
+  get name() { return asText(this.at(L_NAME)); }
+  get idNumber() { return asText(this.at(L_ID)); }
+  get certNumber() { return asText(this.at(L_CERT)); }
+  get event() { return asText(this.at(L_EVENT)); }
+  get reference() { return asText(this.at(L_REF)); }
+}
+
+const T = (key: string) => fieldNo('training', key);
+const T_DATE = T('date'), T_NAME = T('name'), T_ID = T('idNumber'), T_COURSE = T('course'), T_CATEGORY = T('category'), T_HOURS = T('hours');
+
+/** A row of sheet 培训记录: one person at one course. */
+export class TrainingRow extends Rec {
+  get date() { return asNumber(this.at(T_DATE)); }
+  get name() { return asText(this.at(T_NAME)); }
+  get idNumber() { return asText(this.at(T_ID)); }
+  get course() { return asText(this.at(T_COURSE)); }
+  get category() { return asText(this.at(T_CATEGORY)); }
+  get hours() { return asNumber(this.at(T_HOURS)); }
+}
+
+export function readLedger(table: Table, sheetIndex: number): LedgerEvent[] {
+  const cols = new Columns(table, sheetIndex);
+  return table.records.map((_, i) => new LedgerEvent(cols, i));
+}
+
+export function readTraining(table: Table, sheetIndex: number): TrainingRow[] {
+  const cols = new Columns(table, sheetIndex);
+  return table.records.map((_, i) => new TrainingRow(cols, i));
 }
 
 export function readPeople(table: Table, sheetIndex: number, today: Day): Person[] {

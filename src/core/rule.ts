@@ -1,11 +1,13 @@
+import type { ZodType } from 'zod';
 import { Day } from './dates';
 import { TableKind } from './fields';
+import type { Records } from './ledger';
 import { Params } from './profile';
 import { Table } from './reader';
-import { Body, Person, Rec } from './record';
+import { Body, LedgerEvent, Person, Rec, TrainingRow } from './record';
 import { FindingColour, Level, Text } from './types';
 
-export type Category = 'D' | 'P' | 'A' | 'X';
+export type Category = 'D' | 'P' | 'A' | 'L' | 'X';
 
 export interface RuleMeta {
   id: string;
@@ -22,11 +24,23 @@ export interface RuleMeta {
   messages: Record<string, Text>;
   /** runs after the others, reading their findings (P15 reads A findings) */
   late?: boolean;
+  /** the rule's own options: a profile sets them under rules.<ID>.options; the docs and the profile's checks read them here */
+  options?: RuleOption[];
+}
+
+/** One option of a rule: its default, what it means, and the schema a profile's value must pass. */
+export interface RuleOption {
+  key: string;
+  title: Text;
+  default: unknown;
+  schema: ZodType;
 }
 
 export interface Report {
   table: TableKind;
   rec?: Rec;
+  /** the person (row of 执法人员) a finding on another sheet is about: it counts towards the person's colour and 问题说明 */
+  person?: Person;
   /** field key; a finding without one points at the row's name (person) or whole row */
   field?: string;
   /** explicit location, for findings on a header: the table (default: the record's, else the main one) */
@@ -73,6 +87,13 @@ export interface RuleContext {
   /** findings reported so far (late rules read earlier ones) */
   findings: readonly Finding[];
   report(r: Report): void;
+  /** the optional sheets 证件台账 and 培训记录 (docs/ledger.md): empty when the workbook has none */
+  ledger: LedgerEvent[];
+  training: TrainingRow[];
+  /** the ledger and training rows by person; undefined when the workbook has neither sheet */
+  records: Records | undefined;
+  /** an option of the running rule (or of the rule named) as the profile sets it, else its default */
+  option<T>(key: string, rule?: string): T;
 }
 
 export interface Rule {

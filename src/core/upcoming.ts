@@ -9,8 +9,8 @@ import { CellValue, Lang, Verdict, WorkbookGrid } from './types';
 
 /**
  * 到期提醒: what turns 黄 or 红 within N days. The rules are not consulted directly: the whole check is re-run on
- * future dates, so a rule that depends on the date (today P05, P12, P14, A06 and P15 through them; later the
- * ledger and training-year rules) is picked up without a change here.
+ * future dates, so a rule that depends on the date (P05, P12, P14, A06 and P15 through them, L02 on the ledger)
+ * is picked up without a change here.
  *
  * Cost: full checks only at checkpoints (day 0, every `step` days, day N). Rows whose colour is worse at some
  * checkpoint are then resolved day by day, bracket by bracket, on a copy of the grid that keeps only the person
@@ -77,7 +77,14 @@ function snapshot(r: CheckResult): Snapshot {
   const colour = new Map<string, Verdict>();
   for (const p of r.people) colour.set(keyOf('person', p.sheet, p.row), p.colour);
   for (const a of r.agencies) colour.set(keyOf('agency', a.sheet, a.row), a.colour);
-  return { colour, findings: groupBy(r.findings, (f) => keyOf(f.table, f.sheet, f.row)) };
+  const findings = groupBy(r.findings, (f) => keyOf(f.table, f.sheet, f.row));
+  // a person's findings on 证件台账 or 培训记录 (L02 falls due there) belong to the person's row
+  for (const p of r.people) {
+    if (!p.elsewhere) continue;
+    const k = keyOf('person', p.sheet, p.row);
+    findings.set(k, [...(findings.get(k) ?? []), ...p.elsewhere]);
+  }
+  return { colour, findings };
 }
 
 /** Full findings at L, moved to d by what changed on the reduced grid between L and d. */

@@ -1,4 +1,4 @@
-import { a1 } from '../core';
+import { addressChunks as chunks } from '../host/marks';
 
 /**
  * Requests to Excel: work is queued as jobs with an estimated request size and packed into as few
@@ -66,25 +66,5 @@ export function fatal(e: unknown): boolean {
   return code === 'InvalidOperationInCellEditMode' || code === 'ApiNotFound' || code === 'AccessDenied';
 }
 
-/** "J5,J6,J7,K9" → "J5:J7,K9": runs down a column, then chunks under the address limit. */
-export function addressChunks(cells: { row: number; col: number }[]): string[] {
-  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1].col === sorted[i].col && sorted[j + 1].row === sorted[j].row + 1) j++;
-    parts.push(i === j ? a1(sorted[i].row, sorted[i].col) : `${a1(sorted[i].row, sorted[i].col)}:${a1(sorted[j].row, sorted[j].col)}`);
-    i = j + 1;
-  }
-  const chunks: string[] = [];
-  let cur = '';
-  for (const p of parts) {
-    if (cur && cur.length + 1 + p.length > ADDRESS_BUDGET) {
-      chunks.push(cur);
-      cur = '';
-    }
-    cur = cur ? `${cur},${p}` : p;
-  }
-  if (cur) chunks.push(cur);
-  return chunks;
-}
+/** "J5,J6,J7,K9" → "J5:J7,K9": runs down a column, then chunks under Excel's address limit. */
+export const addressChunks = (cells: { row: number; col: number }[]): string[] => chunks(cells, ADDRESS_BUDGET);

@@ -8,9 +8,9 @@ import { Capabilities } from './mode';
  * recognisable always-true formula, by which they are found again, even those of a run that failed
  * before it recorded anything. Compatibility mode: plain fills, each cell's former fill recorded.
  */
-export const MARK_FORMULA = '=ISTEXT("cert-sweep")';
-/** our notes and comments begin with the rule's id */
-export const OUR_NOTE = /^\[[A-Z]\d{2}\]/;
+import { lookGroups, MARK_FORMULA } from '../host/marks';
+
+export { MARK_FORMULA, OUR_NOTE } from '../host/marks';
 
 interface CfStyle {
   fill?: string;
@@ -29,36 +29,17 @@ const CF_STYLES: Record<string, CfStyle> = {
   header: { fill: hex(PALETTE.header.fill), bold: true },
 };
 
-/** The cells of each (sheet, style), for one rule per address chunk. */
-function styleGroups(plan: Plan): { sheet: string; style: string; cells: { row: number; col: number }[] }[] {
-  const groups = new Map<string, { sheet: string; style: string; cells: { row: number; col: number }[] }>();
-  const add = (sheet: string, style: string, row: number, col: number) => {
-    const key = `${sheet}\u0000${style}`;
-    if (!groups.has(key)) groups.set(key, { sheet, style, cells: [] });
-    groups.get(key)!.cells.push({ row, col });
-  };
-  for (const m of plan.marks) {
-    if (m.verdict) add(m.sheet, m.verdict, m.row, m.col);
-    if (m.finding) add(m.sheet, 'finding', m.row, m.col);
-    if (m.finding && !m.verdict) add(m.sheet, 'findingFill', m.row, m.col);
-  }
-  for (const b of plan.columns) {
-    for (let k = 0; k < b.headers.length; k++) add(b.sheet, 'header', b.headerRow, b.col + k);
-    for (const r of b.rows) if (r.verdict && r.verdict !== 'none') add(b.sheet, r.verdict, r.row, b.col);
-  }
-  return [...groups.values()];
-}
 
 /** Full mode: one conditional format per style and address chunk. */
 export function conditionalFormatJobs(ctx: Excel.RequestContext, plan: Plan, caps: Capabilities): Job[] {
   if (!caps.full) return [];
   const sheets = ctx.workbook.worksheets;
-  return styleGroups(plan).flatMap((g) => addressChunks(g.cells).map((chunk) => ({
+  return lookGroups(plan).flatMap((g) => addressChunks(g.cells).map((chunk) => ({
     bytes: chunk.length + 600,
     queue: () => {
       const cf = sheets.getItem(g.sheet).getRanges(chunk).conditionalFormats.add('Custom');
       cf.custom.rule.formula = MARK_FORMULA;
-      const s = CF_STYLES[g.style];
+      const s = CF_STYLES[g.look];
       if (s.fill) cf.custom.format.fill.color = s.fill;
       if (s.font) cf.custom.format.font.color = s.font;
       if (s.bold) cf.custom.format.font.bold = true;

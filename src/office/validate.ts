@@ -1,4 +1,6 @@
-import { CheckResult, checkWorkbook, colNumber, Day, planForCheck, Profile, ReadOptions, summarize, WorkbookGrid } from '../core';
+import { colNumber, Day, Profile, ReadOptions, WorkbookGrid } from '../core';
+import { decide, headerGuesses } from '../host/decide';
+import type { CheckOutcome, Decision, Done, Stage } from '../host/types';
 import { runJobs } from './batch';
 import { officeFailure, Said } from './errors';
 import { Capabilities } from './mode';
@@ -9,7 +11,8 @@ import { undoJobs } from './undo';
 import { leftText, stateJobs, writePlan } from './write';
 
 export type { Run } from './run';
-export type Stage = 'read' | 'check' | 'write' | 'done';
+// the pane's own shapes (src/host/types.ts): one type for each, whichever host
+export type { Done, Stage };
 
 export interface ValidateOptions {
   checkDate: Day;
@@ -21,19 +24,7 @@ export interface ValidateOptions {
 }
 
 /** message: Chinese; en: the same in English, for an Excel that runs in English */
-export type Outcome =
-  | { ok: true; result: CheckResult; marked: number; notices: Said[] }
-  | { ok: false; message: string; en: string; detail?: string; result?: CheckResult; sheets?: { name: string; headers: string[] }[] };
-
-export type Done = { ok: boolean; message: string; en: string };
-
-/** Each sheet's likeliest header row (its first row of several texts), for the clerk to map by hand. */
-function headerGuesses(grid: WorkbookGrid): { name: string; headers: string[] }[] {
-  return grid.sheets.map((s) => {
-    const row = s.rows.find((r) => r.filter((v) => typeof v === 'string' && v.trim()).length >= 2) ?? [];
-    return { name: s.name, headers: row.filter((v): v is string => typeof v === 'string' && v.trim() !== '') };
-  });
-}
+export type Outcome = CheckOutcome;
 
 /** The last run's result columns are still in the sheets when they are read: the check must not see them. */
 function blankPreviousResults(grid: WorkbookGrid, previous: StateRow[]): void {
@@ -52,17 +43,23 @@ function blankPreviousResults(grid: WorkbookGrid, previous: StateRow[]): void {
 }
 
 /** 校验: read the open workbook, check it, and mark it in place, undoing the last run first. */
-export async function validate(run: Run, caps: Capabilities, opts: ValidateOptions): Promise<Outcome> {
+export function validate(run: Run, caps: Capabilities, opts: ValidateOptions): Promise<Outcome> {
+  return checkWith(run, caps, (grid) => decide(grid, opts), opts);
+}
+
+/**
+ * 校验 with the caller's decision (the pane's, core's check and plan): read, decide and write in one Excel.run,
+ * so that the workbook cannot change between the read and the marks.
+ */
+export async function checkWith(run: Run, caps: Capabilities, decideOn: (grid: WorkbookGrid) => Decision, opts: { file?: string; onStage?: (stage: Stage) => void } = {}): Promise<Outcome> {
   try {
     return await run(async (ctx) => {
       opts.onStage?.('read');
       const read = await readWorkbook(ctx, caps, opts.file ?? '当前工作簿');
       blankPreviousResults(read.grid, read.previous.state);
       opts.onStage?.('check');
-      const result = checkWorkbook(read.grid, { checkDate: opts.checkDate, profile: opts.profile, read: opts.read });
-      if (result.status !== 'ok') return { ok: false as const, message: result.message, en: result.message, result, sheets: headerGuesses(read.grid) };
-      const summary = summarize(result, 'agency');
-      const plan = planForCheck(read.grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' });
+      const { result, plan } = decideOn(read.grid);
+      if (result.status !== 'ok' || !plan) return { ok: false as const, message: result.message, en: result.message, result, sheets: headerGuesses(read.grid) };
       opts.onStage?.('write');
       const { marked, notices } = await writePlan(ctx, { plan, caps, previous: read.previous, sheetNames: read.sheetNames, widths: read.widths });
       opts.onStage?.('done');

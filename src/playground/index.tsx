@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { todayLocal } from '../core';
-import { Run } from '../office/validate';
+import { officeHost } from '../office/host';
+import { Run } from '../office/run';
 import { demoUnits } from '../sample/demo';
 import { ApiVersion, simulateExcel, WEB_PAYLOAD_LIMIT } from '../sim/excel';
 import { SimWorkbookState } from '../sim/model';
 import { App } from '../taskpane/App';
-import { memorySettings } from '../taskpane/host';
+import { memorySettings } from '../host/settings';
 import { readGridBytes } from '../xlsx/read-bytes';
 import { Grid } from './Grid';
 import { saveXlsx } from './save';
@@ -35,7 +36,8 @@ function Playground() {
       setVersion((v) => v + 1);
     }
   }) as Run, [sim]);
-  const host = useMemo(() => ({ run, requirements: sim.Office.context.requirements, library: sim.library, displayLanguage: params.get('lang') ?? 'zh-CN', settings: memorySettings() }), [run, sim]);
+  // the Office host the add-in uses, around the simulation instead of Excel
+  const host = useMemo(() => officeHost({ run, requirements: sim.Office.context.requirements, library: sim.library, displayLanguage: params.get('lang') ?? 'zh-CN', settings: memorySettings() }), [run, sim]);
 
   const open = async (file: File) => {
     let grid;

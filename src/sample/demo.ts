@@ -163,7 +163,7 @@ function market(t: Dates): DemoUnit {
   const P = '柞水县价格监督检查所';
   const Z = '柞水县知识产权服务站';
   const people = seqd([
-    person(t, U, S, '谢军', '男', 46, 41),
+    person(t, U, S, '谢军', '男', 46, 41, { hasLegalQualification: '是' }),
     person(t, U, S, '唐娜', '女', 39, 42),
     person(t, U, S, '韦东', '男', 35, 43, { transferInDate: t.serial(-90), newFieldTrainingHours: 24, transferReviewed: '是' }),
     person(t, U, W, '宋佳', '女', 31, 44, { staffCategory: '事业编制' }),
@@ -190,7 +190,55 @@ function market(t: Dates): DemoUnit {
   const sheet = canonicalSheet('person', U, people);
   // A name held by a formula (its cached value is read) and a rich-text name.
   sheet.formulas = [{ row: 4, col: 4, formula: '"谢"&"军"', result: '谢军' }];
-  return { file: '柞水县市场监督管理局_摸排统计表.xlsx', unit: U, book: { sheets: [sheet, canonicalSheet('agency', U, agencies)] } };
+  const { ledger, training } = marketRecords(t, people);
+  return {
+    file: '柞水县市场监督管理局_摸排统计表.xlsx', unit: U,
+    book: { sheets: [sheet, canonicalSheet('agency', U, agencies), canonicalSheet('ledger', U, ledger), canonicalSheet('training', U, training)] },
+  };
+}
+
+/**
+ * The market unit's 证件台账 and 培训记录 (docs/ledger.md), each seeded problem tripping one rule: 唐娜 suspended in
+ * the ledger but 正常 in the roster (L01); 卢燕 resigned 60 days ago, recovered but never cancelled (L02 红);
+ * 邱实's review recorded before his issue (L03); 钱进 replaced under his old number (L04); 韦东 transferred in and
+ * reissued with 12 hours of enforcement training and no county review (L05); 白雪's review carries 钱进's number
+ * (L06); the year's courses add up to 42 hours (L07); 谢军 and 韦东 typed 64 hours the records do not bear out
+ * (D14), short once 刑事法 and 民法 are left out (P10; 谢军 holds the legal qualification).
+ */
+function marketRecords(t: Dates, people: Row[]): { ledger: Row[]; training: Row[] } {
+  const who = (name: string) => people.find((p) => p.name === name)!;
+  const ev = (name: string, event: string, off: number, over: Row = {}): Row => {
+    const p = who(name);
+    return { date: t.serial(off), name, idNumber: p.idNumber, certNumber: p.certNumber, event, handler: '陈晓', reference: null, ...over };
+  };
+  const ledger = seqd([
+    ev('谢军', '发放', -700, { reference: '柞司证〔2022〕8号' }),
+    ev('唐娜', '发放', -700, { reference: '柞司证〔2022〕8号' }),
+    ev('宋佳', '发放', -700, { reference: '柞司证〔2022〕8号' }),
+    ev('梁晨', '发放', -700, { reference: '柞司证〔2022〕8号' }),
+    ev('钱进', '发放', -700, { reference: '柞司证〔2022〕8号' }),
+    ev('白雪', '发放', -700, { reference: '柞司证〔2022〕8号' }),
+    ev('秦岭', '发放', -700, { reference: '柞司证〔2022〕8号' }),
+    ev('卢燕', '发放', -800, { reference: '柞司证〔2021〕15号' }),
+    ev('邱实', '年审', -400, { reference: '2023年度年审通过' }),
+    ev('邱实', '发放', -300, { reference: '柞司证〔2023〕4号' }),
+    ev('白雪', '年审', -100, { certNumber: who('钱进').certNumber, reference: '2024年度年审通过' }),
+    ev('卢燕', '收回', -50, { reference: '辞职，证件已收回' }),
+    ev('钱进', '更换', -40, { reference: '证件破损换发' }),
+    ev('韦东', '发放', -30, { reference: '调入换发' }),
+    ev('唐娜', '暂扣', -20, { reference: '涉嫌违规执法，暂扣待查' }),
+  ]);
+  const course = (name: string, title: string, category: string, hours: number, off: number, mode = '集体学习'): Row => ({
+    date: t.serial(off), name, idNumber: who(name).idNumber, course: title, category, hours, mode, organiser: '柞水县司法局',
+  });
+  const training = seqd([
+    course('谢军', '行政处罚法专题培训', '行政执法业务', 16, -120),
+    course('谢军', '市场监管执法实务', '行政执法业务', 14, -80, '网络培训'),
+    course('韦东', '市场监管新领域执法业务培训', '行政执法业务', 12, -60),
+    course('谢军', '刑事诉讼法专题', '刑事法', 30, -50, '个人自学'),
+    course('韦东', '民法典专题讲座', '民法', 12, -45),
+  ]);
+  return { ledger, training };
 }
 
 export function demoUnits(checkDate: Day): DemoUnit[] {

@@ -2,37 +2,29 @@ import {
   Badge, Button, Caption1, Divider, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, Title3, webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CheckResult, dayFromIso, DEFAULT_PROFILE, isoFromDay, parseProfile, Profile, ReadOptions, timestamp, todayLocal } from '../core';
-import { insertSheets } from '../office/insert';
-import { capabilities, MODE_TEXT } from '../office/mode';
-import { clearMarks, goTo, Stage, validate } from '../office/validate';
+import { CheckResult, deadlineLine, ReadOptions, timestamp } from '../core';
+import { decide } from '../host/decide';
+import type { PaneHost, Stage } from '../host/types';
 import { demoUnits } from '../sample/demo';
 import { templateBook } from '../sample/template';
+import { EventForm } from './EventForm';
 import { Findings } from './Findings';
-import { Host } from './host';
 import { langOf, strings } from './i18n';
 import { Mapping } from './Mapping';
 import { MergePanel } from './MergePanel';
 import { Settings } from './Settings';
 import { Upcoming } from './Upcoming';
-
-const PROFILE_KEY = 'certSweep.profile';
-
-function loadProfile(host: Host): Profile {
-  const saved = host.settings.get(PROFILE_KEY);
-  if (typeof saved !== 'string') return DEFAULT_PROFILE;
-  const r = parseProfile(saved);
-  return 'profile' in r ? r.profile : DEFAULT_PROFILE;
-}
+import { usePaneSettings } from './usePaneSettings';
 
 const stamp = () => timestamp(new Date());
 
-export function App({ host }: { host: Host }) {
+/** The task pane: the same in Excel, in WPS and on the offline page; `host` is all it knows of where it runs. */
+export function App({ host }: { host: PaneHost }) {
   const lang = langOf(host.displayLanguage);
-  const t = strings(host.displayLanguage);
-  const caps = useMemo(() => capabilities(host.requirements, host.library), [host]);
+  const t = strings(host.displayLanguage, host.kind);
+  const { profile, setProfile, checkDate, setCheckDate, save } = usePaneSettings(host.settings);
   const say = (r: { message: string; en: string }) => (lang === 'en' ? r.en : r.message);
-  const [tab, setTab] = useState<'main' | 'upcoming' | 'merge' | 'settings'>('main');
+  const [tab, setTab] = useState<'main' | 'upcoming' | 'event' | 'merge' | 'settings'>('main');
   const [stage, setStage] = useState<Stage | null>(null);
   const [showProgress, setShowProgress] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -40,8 +32,6 @@ export function App({ host }: { host: Host }) {
   const [notices, setNotices] = useState<string[]>([]);
   const [mapping, setMapping] = useState<{ name: string; headers: string[] }[] | null>(null);
   const [current, setCurrent] = useState(-1);
-  const [profile, setProfile] = useState<Profile>(() => loadProfile(host));
-  const [checkDate, setCheckDate] = useState(isoFromDay(todayLocal()));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // a progress bar only when the work takes longer than half a second
@@ -60,16 +50,14 @@ export function App({ host }: { host: Host }) {
     busy('read');
     setMessage(null);
     setNotices([]);
-    const out = await validate(host.run, caps, {
-      checkDate: dayFromIso(checkDate) ?? todayLocal(), profile, read, generatedAt: stamp(), onStage: (s) => busy(s === 'done' ? null : s),
-    });
+    const out = await host.check((grid) => decide(grid, { checkDate, profile, read, generatedAt: stamp() }), (s) => busy(s === 'done' ? null : s));
     busy(null);
     if (out.ok) {
       setResult(out.result);
       setNotices(out.notices.map((n) => (lang === 'en' ? n.en : n.zh)));
       setMapping(null);
       setCurrent(-1);
-      if (thenSheet) await goTo(host.run, thenSheet, 'A1');
+      if (thenSheet) await host.goTo(thenSheet, 'A1');
     } else {
       setResult(null);
       setMessage({ intent: 'error', text: say(out) });
@@ -81,10 +69,12 @@ export function App({ host }: { host: Host }) {
     if (!result) return;
     const f = result.findings[i];
     setCurrent(i);
-    const r = await goTo(host.run, f.sheet, f.cell);
+    const r = await host.goTo(f.sheet, f.cell);
     if (!r.ok) setMessage({ intent: 'error', text: say(r) });
   };
 
+  // one line when the check runs close to or after a deadline of the notice (6月5日, 7月25日)
+  const deadline = useMemo(() => deadlineLine(checkDate, profile), [checkDate, profile]);
   const count = (c: string) => result?.people.filter((p) => p.colour === c).length ?? 0;
   const errors = result?.findings.filter((f) => f.level === 'error').length ?? 0;
 
@@ -92,56 +82,57 @@ export function App({ host }: { host: Host }) {
     <FluentProvider theme={webLightTheme} style={{ padding: 12, minHeight: '100vh', boxSizing: 'border-box' }} lang={lang === 'zh' ? 'zh-CN' : 'en-US'}>
       <header>
         <Title3 as="h1">{t.title}</Title3>
-        <div><Caption1>{t.mode}：{MODE_TEXT[caps.mode][lang]}（ExcelApi {caps.version}）</Caption1></div>
+        <div><Caption1>{t.mode}：{host.describe[lang]}</Caption1></div>
       </header>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'main' | 'upcoming' | 'merge' | 'settings')} aria-label={t.title}>
+      <TabList size="small" style={{ flexWrap: 'wrap' }} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'main' | 'upcoming' | 'event' | 'merge' | 'settings')} aria-label={t.title}>
         <Tab value="main">{t.findings}</Tab>
         <Tab value="upcoming">{t.upcoming}</Tab>
+        <Tab value="event">{t.event}</Tab>
         <Tab value="merge">{t.merge}</Tab>
         <Tab value="settings">{t.settings}</Tab>
       </TabList>
       <Divider />
       {tab === 'upcoming' ? (
-        <Upcoming host={host} caps={caps} t={t} lang={lang} checkDate={dayFromIso(checkDate) ?? todayLocal()} profile={profile} />
+        <Upcoming host={host} t={t} lang={lang} checkDate={checkDate} profile={profile} />
+      ) : tab === 'event' ? (
+        <EventForm host={host} t={t} lang={lang} checkDate={checkDate} profile={profile} />
       ) : tab === 'merge' ? (
-        <MergePanel host={host} caps={caps} t={t} checkDate={dayFromIso(checkDate) ?? todayLocal()} profile={profile} generatedAt={() => stamp()} />
+        <MergePanel host={host} t={t} checkDate={checkDate} profile={profile} generatedAt={() => stamp()} />
       ) : tab === 'settings' ? (
         <Settings profile={profile} checkDate={checkDate} lang={lang} t={t} onChange={setProfile} onDate={setCheckDate}
           onSave={async () => {
-            host.settings.set(PROFILE_KEY, JSON.stringify(profile));
-            try {
-              await host.settings.save();
-              setMessage({ intent: 'success', text: t.settingsSaved });
-            } catch {
-              // Settings.saveAsync fails on a read-only or shared workbook; the settings still apply to this session
-              setMessage({ intent: 'warning', text: t.settingsNotSaved });
-            }
+            // Excel's Settings.saveAsync fails on a read-only or shared workbook; the settings still apply to this session
+            setMessage(await save() ? { intent: 'success', text: t.settingsSaved } : { intent: 'warning', text: t.settingsNotSaved });
             setTab('main');
           }} />
       ) : (
         <main style={{ display: 'flex', flexDirection: 'column', gap: 10, marginTop: 8 }}>
+          {deadline && (
+            <MessageBar intent="info" aria-label={t.deadline}><MessageBarBody>{lang === 'en' ? deadline.en : deadline.zh}</MessageBarBody></MessageBar>
+          )}
           {!result && !mapping && (
             <section aria-label={t.intro1}>
               <Text block>{t.intro1}</Text>
               <Text block>{t.intro2}</Text>
-              <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+              {/* the offline page never changes the clerk's workbook: nothing to insert into */}
+              {host.kind !== 'web' && <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
                 <Button onClick={async () => {
-                  const r = await insertSheets(host.run, caps, templateBook().sheets);
+                  const r = await host.insertSheets(templateBook().sheets);
                   setMessage(r.ok ? { intent: 'success', text: t.templateInserted } : { intent: 'error', text: say(r) });
                 }}>{t.insertTemplate}</Button>
                 <Button onClick={async () => {
-                  const unit = demoUnits(dayFromIso(checkDate) ?? todayLocal())[0];
-                  const r = await insertSheets(host.run, caps, unit.book.sheets);
+                  const unit = demoUnits(checkDate)[0];
+                  const r = await host.insertSheets(unit.book.sheets);
                   setMessage(r.ok ? { intent: 'success', text: t.sampleOpened } : { intent: 'error', text: say(r) });
                 }}>{t.openSample}</Button>
-              </div>
+              </div>}
             </section>
           )}
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
             <Button appearance="primary" disabled={!!stage} onClick={() => runValidate()}>{t.validate}</Button>
             <Button disabled={!!stage} onClick={async () => {
               busy('write');
-              const r = await clearMarks(host.run, caps);
+              const r = await host.clear();
               busy(null);
               setResult(null);
               setNotices([]);

@@ -1,5 +1,5 @@
 import { Button, Dropdown, Field, Input, Option, Switch } from '@fluentui/react-components';
-import { Profile, RULES } from '../core';
+import { Day, dayFromIso, isoFromDay, Profile, RULES } from '../core';
 import { Lang, Strings } from './i18n';
 
 type NumberParam = 'annualTrainingHours' | 'transferTrainingHours' | 'expiryWarningDays' | 'entrustmentWarningDays';
@@ -7,15 +7,16 @@ const PARAMS: NumberParam[] = ['annualTrainingHours', 'transferTrainingHours', '
 
 /** The rule profile: check date, thresholds, each rule's colour and on/off; saved in the workbook. */
 export function Settings(props: {
-  profile: Profile; checkDate: string; lang: Lang; t: Strings;
-  onChange(p: Profile): void; onDate(d: string): void; onSave(): void;
+  profile: Profile; checkDate: Day; lang: Lang; t: Strings;
+  onChange(p: Profile): void; onDate(d: Day): void; onSave(): void;
 }) {
   const { profile, t, lang, onChange } = props;
   const colourText = { red: t.red, yellow: t.yellow, none: t.colourNone };
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Field label={t.checkDate}>
-        <Input type="date" value={props.checkDate} onChange={(_, d) => props.onDate(d.value)} />
+        {/* the one place the date is text: a half-typed or cleared date keeps the last whole one */}
+        <Input type="date" value={isoFromDay(props.checkDate)} onChange={(_, d) => { const day = dayFromIso(d.value); if (day !== null) props.onDate(day); }} />
       </Field>
       {PARAMS.map((k) => (
         <Field key={k} label={t[k]}>

@@ -1,11 +1,7 @@
 import { Badge, Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { Day, fill, isoFromDay, Profile, upcoming, Upcoming as Result, upcomingLine } from '../core';
-import { officeFailure } from '../office/errors';
-import { Capabilities } from '../office/mode';
-import { readWorkbook } from '../office/read';
-import { goTo } from '../office/validate';
-import { Host } from './host';
+import type { PaneHost } from '../host/types';
 import { Lang, Strings } from './i18n';
 
 const DAYS = [30, 60, 90, 180, 365];
@@ -15,8 +11,8 @@ const BADGE = { red: 'danger', yellow: 'warning', green: 'success', none: 'infor
  * 到期提醒: reads the open workbook as 校验 does and lists, with the command line's `upcoming` (the same core
  * function and the same words), what turns 黄 or 红 within the chosen days. It writes nothing to the workbook.
  */
-export function Upcoming(props: { host: Host; caps: Capabilities; t: Strings; lang: Lang; checkDate: Day; profile: Profile }) {
-  const { host, caps, t, lang, checkDate, profile } = props;
+export function Upcoming(props: { host: PaneHost; t: Strings; lang: Lang; checkDate: Day; profile: Profile }) {
+  const { host, t, lang, checkDate, profile } = props;
   const [days, setDays] = useState(90);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
@@ -25,13 +21,14 @@ export function Upcoming(props: { host: Host; caps: Capabilities; t: Strings; la
   const load = async (n: number) => {
     setBusy(true);
     setError(null);
-    try {
-      const r = await host.run(async (ctx) => upcoming((await readWorkbook(ctx, caps, '当前工作簿')).grid, { checkDate, profile, days: n }));
+    const read = await host.readGrid();
+    if (read.ok) {
+      const r = upcoming(read.grid, { checkDate, profile, days: n });
       if (r.today.status !== 'ok') setError(r.today.message);
       setResult(r.today.status === 'ok' ? r : null);
-    } catch (e) {
-      const f = officeFailure(e);
-      setError(lang === 'en' ? f.en : f.message);
+    } else {
+      setError(lang === 'en' ? read.en : read.message);
+      setResult(null);
     }
     setBusy(false);
   };
@@ -67,7 +64,7 @@ export function Upcoming(props: { host: Host; caps: Capabilities; t: Strings; la
               <li key={`${item.table}${item.sheet}${item.row}`}>
                 <Button appearance="transparent" style={{ display: 'block', textAlign: 'left', fontWeight: 'normal', padding: 0, minWidth: 0 }}
                   onClick={async () => {
-                    const r = await goTo(host.run, item.sheet, first.findings[0]?.cell ?? `A${item.row}`);
+                    const r = await host.goTo(item.sheet, first.findings[0]?.cell ?? `A${item.row}`);
                     if (!r.ok) setError(lang === 'en' ? r.en : r.message);
                   }}>
                   <Text weight="semibold">{l.date}</Text>{'  '}<Text>{l.who}</Text>{'  '}<Caption1>{l.where}</Caption1>{'  '}

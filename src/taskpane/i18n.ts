@@ -33,11 +33,16 @@ const zh = {
   settingsSaved: '规则配置已保存到本工作簿，下发模板的单位会沿用。',
   settingsNotSaved: '规则配置未能保存到工作簿（工作簿可能是只读或共享的）。本次打开期间仍按新的配置校验；请另存为可编辑的工作簿后再点“保存到工作簿”。',
   mode: '运行模式',
-  templateInserted: '已插入“执法人员”和“执法主体”两张表（带下拉列表）。',
+  templateInserted: '已插入“执法人员”“执法主体”“证件台账”“培训记录”四张表（带下拉列表；后两张可选）。',
   sampleOpened: '已插入示例数据，点“校验”看看效果。',
   failed: '操作未完成',
   merge: '合并各单位',
-  mergeFiles: '选择各单位报送的摸排统计表（.xlsx，可多选）',
+  mergeFiles: '选择各单位报送的摸排统计表（.xlsx，可多选，或选整个文件夹）',
+  mergeFolder: '选择存放各单位报表的文件夹',
+  pickFiles: '选择文件…',
+  pickFolder: '选择文件夹…',
+  mergePicked: '已选 {n} 个文件：{names}',
+  skippedFiles: '已跳过',
   expectedUnits: '应报送单位（每行一个）',
   fullIds: '显示完整身份证号码（默认只显示前 6 位和后 4 位）',
   startMerge: '开始合并',
@@ -57,6 +62,17 @@ const zh = {
   upcomingHead: '核查日期 {date} 起 {days} 天内（至 {until}）颜色将变差的有 {people} 人、执法主体 {bodies} 个：',
   upcomingNone: '{days} 天内（至 {until}）没有人员或执法主体的颜色会变差。',
   upcomingList: '将变色的人员和执法主体',
+  deadline: '报送期限',
+  event: '登记事项',
+  eventIntro: '在“证件台账”末尾登记一次证件事项（申领、发放、更换、挂失、注销、收回等）：先按执法人员表核对人员和证号，只新增一行，不改动已有的行。',
+  eventDate: '日期',
+  eventId: '身份证号码',
+  eventCert: '执法证号',
+  eventKind: '事项',
+  eventHandler: '经办人',
+  eventReference: '文号或说明',
+  eventSubmit: '登记',
+  eventProblems: '未登记，请先更正：',
 };
 export type Strings = typeof zh;
 
@@ -94,11 +110,16 @@ const en: Strings = {
   settingsSaved: 'Settings saved in this workbook; units given the template inherit them.',
   settingsNotSaved: 'The settings could not be saved in the workbook (it may be read-only or shared). They apply until Excel is closed; save an editable copy and try again.',
   mode: 'Mode',
-  templateInserted: 'Inserted the 执法人员 and 执法主体 sheets (with drop-down lists).',
+  templateInserted: 'Inserted the 执法人员, 执法主体, 证件台账 and 培训记录 sheets (with drop-down lists; the last two are optional).',
   sampleOpened: 'Sample data inserted; click Check to see it work.',
   failed: 'Not completed',
   merge: 'Merge units',
-  mergeFiles: "Pick the units' workbooks (.xlsx, several at once)",
+  mergeFiles: "Pick the units' workbooks (.xlsx, several at once, or a whole folder)",
+  mergeFolder: "Pick the folder with the units' workbooks",
+  pickFiles: 'Pick files…',
+  pickFolder: 'Pick a folder…',
+  mergePicked: '{n} files picked: {names}',
+  skippedFiles: 'Skipped',
   expectedUnits: 'Units expected to report (one a line)',
   fullIds: 'Show full ID numbers (by default only the first 6 and last 4 digits)',
   startMerge: 'Merge',
@@ -118,10 +139,48 @@ const en: Strings = {
   upcomingHead: 'Within {days} days of {date} (to {until}), {people} people and {bodies} bodies get a worse colour:',
   upcomingNone: 'Nothing gets a worse colour within {days} days (to {until}).',
   upcomingList: 'People and bodies that change colour',
+  deadline: 'Deadlines',
+  event: 'Record event',
+  eventIntro: 'Adds one certificate event (apply, issue, renew, report lost, cancel, recover…) below the last row of 证件台账, checked against the staff sheet first; existing rows are never changed.',
+  eventDate: 'Date',
+  eventId: 'ID number',
+  eventCert: 'Certificate number',
+  eventKind: 'Event',
+  eventHandler: 'Handled by',
+  eventReference: 'Reference or note',
+  eventSubmit: 'Record',
+  eventProblems: 'Not recorded; correct first:',
 };
 
-export function strings(displayLanguage: string | undefined): Strings {
-  return displayLanguage && /^en/i.test(displayLanguage) ? en : zh;
+/** The few words that differ on the offline page, which keeps the clerk's file as it is and saves in the browser. */
+const webZh: Partial<Strings> = {
+  intro2: '所有数据只在本机浏览器中处理，不会上传。把摸排统计表拖到左边，或点“打开工作簿”，然后点“校验”。',
+  saveSettings: '保存设置（本机浏览器）',
+  settingsSaved: '规则配置已保存在本机浏览器中，下次打开本页面时沿用。',
+  settingsNotSaved: '浏览器不允许本页面保存设置（可能禁用了网站数据）。本次打开期间仍按新的配置校验；下次打开需重新设置。',
+  stage_write: '正在标记并生成校验副本…',
+  stopped: '已停止，没有生成县汇总工作簿。',
+};
+const webEn: Partial<Strings> = {
+  intro2: 'Everything stays in this browser. Drop your workbook on the left, or click Open workbook, then click Check.',
+  saveSettings: 'Save settings (this browser)',
+  settingsSaved: 'Settings saved in this browser; the page uses them next time.',
+  settingsNotSaved: 'The browser does not let this page keep settings. They apply until the page is closed.',
+  stage_write: 'Marking and making the checked copy…',
+  stopped: 'Stopped; no county workbook was made.',
+};
+
+/** In WPS 表格, the words that name Excel. */
+const wpsZh: Partial<Strings> = { intro2: '所有数据只在本机 WPS 表格中处理，不会上传。先插入模板填写，或打开示例看看效果。' };
+const wpsEn: Partial<Strings> = {
+  intro2: 'Everything stays in WPS Spreadsheets on this computer. Insert the template to start, or open the sample.',
+  settingsNotSaved: 'The settings could not be saved in the workbook (it may be read-only or shared). They apply until WPS is closed; save an editable copy and try again.',
+};
+const BY_HOST = { excel: { zh: {}, en: {} }, wps: { zh: wpsZh, en: wpsEn }, web: { zh: webZh, en: webEn } };
+
+export function strings(displayLanguage: string | undefined, kind: 'excel' | 'wps' | 'web' = 'excel'): Strings {
+  const lang = langOf(displayLanguage);
+  return { ...(lang === 'en' ? en : zh), ...BY_HOST[kind][lang] };
 }
 
 export type Lang = 'zh' | 'en';

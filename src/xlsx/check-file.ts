@@ -1,16 +1,14 @@
 import path from 'path';
 import { CheckResult, checkWorkbook, Day, FileStatus, planForCheck, Profile, ReadOptions, summarize, SummaryRow, WorkbookGrid } from '../core';
 import { outputFailure, writeAtomic } from './atomic';
+import { clearedParts, readOpened, ReadWorkbook } from './check-bytes';
 import { guardedPackage, InputError } from './guard';
 import { inputAt, onInput } from './out-path';
 import { patchForCheck } from './ooxml/check';
-import { clearParts, findState } from './ooxml/clear';
-import { COUNTY_SHEET } from './ooxml/new-book';
-import { sheets } from './ooxml/workbook';
 import { Parts } from './ooxml/parts';
 import { packPieces } from './pack-stream';
-import { Package } from './package';
-import { gridFromPackage } from './read-bytes';
+
+export type { ReadWorkbook } from './check-bytes';
 
 /**
  * `check` and `clear` on files: the clerk's package is read (bounded), a copy checked before is cleared
@@ -48,41 +46,14 @@ export function defaultOut(file: string, dir?: string): string {
 /** A file the reader failed on in a way it has no message for: said plainly, never as the library's English. */
 export const unreadable = (name: string) => `读取「${name}」时出错：文件内容不符合 .xlsx 格式，请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`;
 
-const OLD_STATE = (name: string) =>
-  new InputError(`文件「${name}」是旧版本的执法证件清理助手生成的校验副本，新版本无法撤销其中的标记。请对原始的摸排统计表重新校验。`);
-
-/** The package as parts, with the marks of an earlier check undone (its state says what they were). */
-async function openCleared(file: string, bytes?: Promise<Buffer>): Promise<{ parts: Parts; restored: number; copy: boolean; verified: () => Promise<void> }> {
-  const { pkg, verified } = await guardedPackage(file, bytes);
-  const parts = new Parts(pkg);
-  const state = findState(parts);
-  if (state && 'old' in state) throw OLD_STATE(path.basename(file));
-  if (!state) return { parts, restored: 0, copy: false, verified };
-  clearParts(parts, state.undo);
-  return { parts, restored: state.undo.sheets.reduce((n, s) => n + s.undo.styles.length + s.undo.replaced.length, 0), copy: true, verified };
-}
-
-/** What the grid reader needs of a package, from the parts as they are now; texts not kept (the sheets are large). */
-const asPackage = (parts: Parts) => ({ has: (n: string) => parts.has(n), text: (n: string) => parts.text(n, false) ?? '' }) as unknown as Package;
-
-export interface ReadWorkbook {
-  parts: Parts;
-  grid: WorkbookGrid;
-  /** a checked copy (read as the clerk's workbook, our marks undone), or the county's workbook of a merge */
-  ours: 'checked' | 'county' | null;
-}
-
 /**
  * The one way a workbook is read, by check and by merge alike, so that both give one verdict on one file:
- * bounded (guard.ts), an earlier check's marks undone, then the values. Bad files throw InputError.
+ * bounded (guard.ts), an earlier check's marks undone, then the values (check-bytes.ts, shared with the
+ * offline page). Bad files throw InputError.
  */
 export async function readWorkbook(file: string, bytes?: Promise<Buffer>): Promise<ReadWorkbook> {
-  const { parts, copy, verified } = await openCleared(file, bytes);
-  const county = sheets(parts).some((s) => s.name === COUNTY_SHEET);
-  const grid = gridFromPackage(asPackage(parts), file, path.basename(file));
-  // the parts the reader did not inflate, proved sound now, before anything is written or counted
-  await verified();
-  return { parts, grid, ours: county ? 'county' : copy ? 'checked' : null };
+  const { pkg, verified } = await guardedPackage(file, bytes);
+  return readOpened(pkg, file, path.basename(file), verified);
 }
 
 /** readWorkbook, or why not as a file's status and message: an InputError's own, never the reader's English. */
@@ -137,7 +108,8 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
 
 /** `clear`: the copy without our marks, sheets and notes; how many of the clerk's cells got their own look back. */
 export async function clearFile(file: string, out: string): Promise<number> {
-  const { parts, restored, verified } = await openCleared(file);
+  const { pkg, verified } = await guardedPackage(file);
+  const { parts, restored } = clearedParts(pkg, path.basename(file));
   await verified();
   await writeParts(parts, out);
   return restored;

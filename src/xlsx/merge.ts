@@ -1,6 +1,8 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import { consolidate, Consolidated, consolidatedSheets, Day, FileCheck, Profile } from '../core';
+import { consolidate, Consolidated, consolidatedSheets, Day, FileCheck, OutSheet, Profile } from '../core';
+import { hideSheets } from './hidden-sheets';
+import { CountyWriter } from './county-writer';
 import { newBookParts } from './ooxml/new-book';
 import { writeAtomic } from './atomic';
 import { NEW_BOOK_LEVEL, packPieces } from './pack-stream';
@@ -63,6 +65,11 @@ export interface MergeOptions {
   limits?: PoolLimits;
   /** files that could not be read at all (other formats), counted with the rest */
   others?: FileCheck[];
+  /**
+   * more of the county's workbook, made once the units are consolidated: sheets after 报送情况 (整改情况), a
+   * 报送情况 in place of the plain one (with the deliverables), very hidden sheets at the end (the rounds' data)
+   */
+  extra?: (m: Consolidated) => { sheets?: OutSheet[]; submissions?: OutSheet; hidden?: OutSheet[] };
 }
 
 /**
@@ -71,22 +78,31 @@ export interface MergeOptions {
  * rules and write the county's workbook.
  */
 export async function mergeFiles(files: string[], opts: MergeOptions): Promise<Consolidated & { skipped: FileCheck[] }> {
-  const read = await checkUnits(files, opts, opts.onFile);
   // our own outputs met again: the county's workbook always, a checked copy when its original is here too
   const given = new Set(files.map(pathKey));
   const copyOfGiven = (f: UnitCheck) => f.ours === 'checked' && originalOf(f.file) !== f.file && given.has(pathKey(originalOf(f.file)));
   const skip = (f: UnitCheck) => f.ours === 'county' || copyOfGiven(f);
+  const county = opts.out ? new CountyWriter(opts.maskIds) : undefined;
+  const read = await checkUnits(files, opts, (i, n, file, f) => {
+    if (!skip(f)) county?.add(f);
+    opts.onFile?.(i, n, file, f);
+  });
   const skipped = read.filter(skip).map((f) => (f.ours === 'county' ? f : {
     ...f, result: undefined, message: `「${path.basename(f.file)}」是「${path.basename(originalOf(f.file))}」的校验副本，已按原文件汇总，副本跳过。`,
   }));
   const checks: FileCheck[] = [...read.filter((f) => !skip(f)).map(({ ours: _, ...f }) => f), ...(opts.others ?? [])];
   const m = consolidate(checks, opts.profile, opts.expected);
-  if (opts.out) {
-    // a new workbook whose sheets are deflated as their XML is made: the 明细 never sits in memory as text
+  if (opts.out && county) {
+    county.cross(m.cross);
+    const extra = opts.extra?.(m) ?? {};
     const sheets = consolidatedSheets(m, {
       unit: opts.county ?? '柞水县司法局', checkDate: opts.checkDate, profile: opts.profile, generatedAt: opts.generatedAt, maskIds: opts.maskIds,
+      submissionsSheet: extra.submissions,
     });
-    await writeAtomic(opts.out, await packPieces(newBookParts(sheets, opts.generatedAt), NEW_BOOK_LEVEL));
+    sheets.splice(2, 0, ...(extra.sheets ?? []));
+    const hidden = extra.hidden ?? [];
+    const parts = hideSheets(newBookParts([...sheets, ...hidden], opts.generatedAt, county.book()), hidden.map((s) => s.name));
+    await writeAtomic(opts.out, await packPieces(parts, NEW_BOOK_LEVEL));
   }
   return { ...m, skipped };
 }

@@ -25,12 +25,19 @@ const WINDOW = 32 * 1024;
  * and primed with the 32 KB of `before` (what precedes it) as its dictionary.
  */
 export function deflatePiece(piece: Uint8Array, level: number, last: boolean, before?: Uint8Array): Promise<Buffer> {
-  return deflateRaw(piece, {
-    level,
-    finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-    ...(before?.length ? { dictionary: before.subarray(Math.max(0, before.length - WINDOW)) } : {}),
-  });
+  return deflateRaw(piece, pieceOptions(level, last, before));
 }
+
+/** deflatePiece on this thread */
+export function deflatePieceSync(piece: Uint8Array, level: number, last: boolean, before?: Uint8Array): Buffer {
+  return zlib.deflateRawSync(piece, pieceOptions(level, last, before));
+}
+
+const pieceOptions = (level: number, last: boolean, before?: Uint8Array): zlib.ZlibOptions => ({
+  level,
+  finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+  ...(before?.length ? { dictionary: before.subarray(Math.max(0, before.length - WINDOW)) } : {}),
+});
 
 /**
  * One raw DEFLATE stream of `data`, made of pieces deflated in parallel (deflatePiece), so matches reach

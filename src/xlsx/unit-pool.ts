@@ -51,7 +51,8 @@ export function checkUnits(
   const size = Math.max(1, Math.min(files.length, opts.limits?.workers ?? Math.min(4, os.availableParallelism())));
   const results: (UnitCheck | undefined)[] = new Array(files.length);
   const data = { checkDate: opts.checkDate, profile: opts.profile };
-  // files not yet given to a worker, in order; each worker holds one and has the next reserved, to read ahead
+  // files not yet given to a worker, in order; each worker is given two, the one it checks and the next,
+  // which it reads ahead and starts on as soon as it has posted the first (never waiting on this thread)
   const queue = files.map((_, i) => i);
   let told = 0;
   return new Promise((resolve) => {
@@ -67,43 +68,46 @@ export function checkUnits(
     const start = () => {
       if (!queue.length) return;
       const worker = spawn(opts.limits?.worker ?? path.join(__dirname, 'unit-worker.js'), data, heapMb);
-      let held = -1;
-      let reserved: number | undefined;
+      /** the files given to this worker, in the order it checks them; the first is the one in hand */
+      const given: number[] = [];
       let timer: NodeJS.Timeout | undefined;
-      const give = () => {
+      // the time limit runs for the file in hand, from when the one before it came back
+      const clock = () => {
         clearTimeout(timer);
-        held = reserved ?? queue.shift() ?? -1;
-        reserved = queue.shift();
-        if (held < 0) {
-          void worker.terminate();
-          return;
-        }
-        timer = setTimeout(() => fail(reasons.time(path.basename(files[held]), Math.ceil(timeoutMs / 1000))), timeoutMs);
-        worker.postMessage({ file: files[held], upcoming: reserved === undefined ? undefined : files[reserved] });
+        if (given.length) timer = setTimeout(() => fail(reasons.time(path.basename(files[given[0]]), Math.ceil(timeoutMs / 1000))), timeoutMs);
       };
-      // a worker that failed is replaced; the file it held is reported, once, and the one it had reserved goes back
+      const give = () => {
+        while (given.length < 2 && queue.length) {
+          const i = queue.shift()!;
+          given.push(i);
+          worker.postMessage({ file: files[i] });
+        }
+        if (!given.length) void worker.terminate();
+      };
+      // a worker that failed is replaced; the file in hand is reported, once, and the next goes back to the queue
       const fail = (message: string) => {
         clearTimeout(timer);
         worker.removeAllListeners();
         void worker.terminate();
-        if (reserved !== undefined) queue.unshift(reserved);
-        reserved = undefined;
-        if (held < 0) return;
-        const i = held;
-        held = -1;
-        settle(i, { file: files[i], status: 'unreadable', message });
+        const [held, ...rest] = given.splice(0);
+        queue.unshift(...rest);
+        if (held === undefined) return;
+        settle(held, { file: files[held], status: 'unreadable', message });
         start();
       };
       worker.on('message', (f: UnitCheck) => {
-        settle(held, f);
+        const done = given.shift()!;
+        clock();
         give();
+        settle(done, f);
       });
       worker.on('error', (e: Error & { code?: string }) => {
-        const name = held >= 0 ? path.basename(files[held]) : '';
+        const name = given.length ? path.basename(files[given[0]]) : '';
         fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? reasons.memory(name, heapMb) : reasons.crash(name));
       });
-      worker.on('exit', () => fail(reasons.crash(held >= 0 ? path.basename(files[held]) : '')));
+      worker.on('exit', () => fail(reasons.crash(given.length ? path.basename(files[given[0]]) : '')));
       give();
+      clock();
     };
     if (files.length === 0) resolve([]);
     for (let k = 0; k < size; k++) start();

@@ -4,19 +4,38 @@ import { fileBytes } from './guard';
 import { checkUnitFile } from './unit-check';
 
 /**
- * A worker of unit-pool.ts: checks the files it is sent, one at a time, reading the next one's bytes (named
- * as `upcoming`) while it checks this one, and posts each FileCheck back without its profile (the pool has
- * it; a thousand copies of it are not worth cloning).
+ * A worker of unit-pool.ts: checks the files it is sent, in the order sent, reading the next one's bytes
+ * while it checks this one and starting on it as soon as this one's result is posted, and posts each
+ * FileCheck back without its profile (the pool has it; a thousand copies of it are not worth cloning).
  */
 const { checkDate, profile } = workerData as { checkDate: Day; profile: Profile };
+const pending: string[] = [];
+let running = false;
 let ahead: { file: string; bytes: Promise<Buffer> } | undefined;
 
-parentPort!.on('message', async ({ file, upcoming }: { file: string; upcoming?: string }) => {
-  const bytes = ahead?.file === file ? ahead.bytes : fileBytes(file);
-  ahead = upcoming ? { file: upcoming, bytes: fileBytes(upcoming) } : undefined;
-  // a read that fails is reported when its file's turn comes
-  ahead?.bytes.catch(() => undefined);
-  const f = await checkUnitFile(file, checkDate, profile, bytes);
-  if (f.result) (f.result as { profile?: Profile }).profile = undefined;
-  parentPort!.postMessage(f);
+/** start reading the next file's bytes; a read that fails is reported when its file's turn comes */
+function readAhead(): void {
+  if (ahead || !pending.length) return;
+  ahead = { file: pending[0], bytes: fileBytes(pending[0]) };
+  ahead.bytes.catch(() => undefined);
+}
+
+parentPort!.on('message', ({ file }: { file: string }) => {
+  pending.push(file);
+  if (running) readAhead();
+  else void run();
 });
+
+async function run(): Promise<void> {
+  running = true;
+  while (pending.length) {
+    const file = pending.shift()!;
+    const bytes = ahead?.file === file ? ahead.bytes : fileBytes(file);
+    ahead = undefined;
+    readAhead();
+    const f = await checkUnitFile(file, checkDate, profile, bytes);
+    if (f.result) (f.result as { profile?: Profile }).profile = undefined;
+    parentPort!.postMessage(f);
+  }
+  running = false;
+}

@@ -49,8 +49,8 @@ describe('cert-sweep merge', () => {
 
   it('writes 汇总, 报送情况, 明细 and 校验结果, with the expected units', async () => {
     const wb = await load(out);
-    // and the county's mark, very hidden: the next merge knows this workbook for its own output
-    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([['汇总', 'visible'], ['报送情况', 'visible'], ['明细', 'visible'], ['校验结果', 'visible'], ['_证件清理_县汇总', 'veryHidden']]);
+    // and, very hidden, the round's data for the next round's 整改情况 (issue 12) and the county's mark: the next merge knows this workbook for its own output
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([['汇总', 'visible'], ['报送情况', 'visible'], ['明细', 'visible'], ['校验结果', 'visible'], ['_证件清理_轮次', 'veryHidden'], ['_证件清理_县汇总', 'veryHidden']]);
     const sub = wb.getWorksheet('报送情况')!;
     const rows: string[] = [];
     sub.eachRow((row, i) => i > 1 && rows.push(`${row.getCell(2).value}:${row.getCell(3).value}`));

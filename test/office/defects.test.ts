@@ -1,4 +1,4 @@
-import { consolidate } from '../../src/core/consolidate';
+import { consolidate, consolidatedSheets } from '../../src/core/consolidate';
 import { FileCheck } from '../../src/core/cross/context';
 import { checkWorkbook } from '../../src/core/engine';
 import { PALETTE } from '../../src/core/plan';
@@ -7,7 +7,7 @@ import { STATE_SHEET } from '../../src/office/state';
 import { clearMarks, validate } from '../../src/office/validate';
 import { demoUnits } from '../../src/sample/demo';
 import { SimWorkbookState } from '../../src/sim/model';
-import { writeConsolidated } from '../../src/taskpane/merge';
+import { writeSheets } from '../../src/office/host';
 import { changes, checkDate, excel, openDemo, opts, snapshot } from './book';
 
 /**
@@ -119,7 +119,7 @@ describe('5. text written through Range.values arrives as text', () => {
     const m = consolidate(files, DEFAULT_PROFILE, []);
     const wb = SimWorkbookState.from([{ name: 'Sheet1', rows: [] }]);
     const { run, caps } = excel(wb, '1.18');
-    const out = await writeConsolidated(run, caps, m, { checkDate, profile: DEFAULT_PROFILE, generatedAt: '2024-06-05 09:30', maskIds: false });
+    const out = await writeSheets(run, caps, consolidatedSheets(m, { unit: '柞水县司法局', checkDate, profile: DEFAULT_PROFILE, generatedAt: '2024-06-05 09:30', maskIds: false }));
     expect(out).toEqual({ ok: true, message: '', en: '' });
     const detail = wb.sheet('明细')!;
     const cells = [...detail.cells.values()];

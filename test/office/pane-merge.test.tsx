@@ -10,7 +10,7 @@ import { demoUnits } from '../../src/sample/demo';
 import { simulateExcel } from '../../src/sim/excel';
 import { SimWorkbookState } from '../../src/sim/model';
 import { App } from '../../src/taskpane/App';
-import { Host, memorySettings } from '../../src/taskpane/host';
+import { memorySettings, OfficeEnv, officeHost } from '../../src/office/host';
 import { writeBook } from '../../src/xlsx/write-book';
 import { tmpDir } from '../helpers/files';
 
@@ -33,8 +33,8 @@ describe('合并各单位 in the task pane', () => {
     const state = SimWorkbookState.from([{ name: 'Sheet1', rows: [] }]);
     const sim = simulateExcel(state, { api: '1.18', payloadLimit: 5 * 1024 * 1024 });
     const settings = memorySettings();
-    const host: Host = { run: sim.Excel.run as unknown as Run, requirements: sim.Office.context.requirements, displayLanguage: 'zh-CN', settings };
-    render(<App host={host} />);
+    const host: OfficeEnv = { run: sim.Excel.run as unknown as Run, requirements: sim.Office.context.requirements, displayLanguage: 'zh-CN', settings };
+    render(<App host={officeHost(host)} />);
     await act(async () => void fireEvent.click(screen.getByRole('tab', { name: '合并各单位' })));
     fireEvent.change(screen.getByLabelText(/选择各单位报送的摸排统计表/), { target: { files } });
     fireEvent.change(screen.getByRole('textbox'), { target: { value: '乾佑街道办事处\n营盘镇人民政府\n红岩寺镇人民政府' } });

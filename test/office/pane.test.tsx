@@ -3,22 +3,22 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
-import { Host, memorySettings } from '../../src/taskpane/host';
+import { memorySettings, OfficeEnv, officeHost } from '../../src/office/host';
 import { Run } from '../../src/office/validate';
 import { ApiVersion, simulateExcel } from '../../src/sim/excel';
 import { SimWorkbookState } from '../../src/sim/model';
 
-function setup(opts: { api?: ApiVersion; language?: string; sheets?: { name: string; rows: (string | number | null)[][] }[]; settings?: Host['settings']; missing?: string[] } = {}) {
+function setup(opts: { api?: ApiVersion; language?: string; sheets?: { name: string; rows: (string | number | null)[][] }[]; settings?: OfficeEnv['settings']; missing?: string[] } = {}) {
   const state = SimWorkbookState.from(opts.sheets ?? [{ name: 'Sheet1', rows: [] }]);
   const sim = simulateExcel(state, { api: opts.api ?? '1.18', payloadLimit: 5 * 1024 * 1024, missingClasses: opts.missing });
-  const host: Host = {
+  const host: OfficeEnv = {
     run: sim.Excel.run as unknown as Run,
     requirements: sim.Office.context.requirements,
     library: sim.library,
     displayLanguage: opts.language ?? 'zh-CN',
     settings: opts.settings ?? memorySettings(),
   };
-  render(<App host={host} />);
+  render(<App host={officeHost(host)} />);
   return { state, host };
 }
 
@@ -39,7 +39,7 @@ describe('the task pane', () => {
   it('inserts the template sheets with their headers', async () => {
     const { state } = setup();
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '插入模板' })));
-    await waitFor(() => expect(screen.getByText(/已插入“执法人员”和“执法主体”/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/已插入“执法人员”“执法主体”“证件台账”“培训记录”四张表/)).toBeTruthy());
     expect(state.sheet('执法人员')!.get(2, 3)!.value).toBe('姓名');
     expect(state.sheet('执法人员')!.validations.length).toBeGreaterThan(0);
   });

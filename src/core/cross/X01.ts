@@ -11,9 +11,9 @@ export type Copy = { file: string; unit: string; p: PersonVerdict };
  * Two files of one unit are one unit sent twice (X03), not a person in two units.
  */
 export function acrossFiles(files: FileCheck[], key: (p: PersonVerdict) => string): Copy[][] {
-  // a key's first holder as a number (file × 2^21 + person), so that the many keys met once allocate nothing
-  const first = new Map<string, number>();
-  const groups = new Map<string, Copy[]>();
+  // a key's first holder as a number (file × 2^21 + person), so that the many keys met once allocate
+  // nothing; one Map, read once and written once for a key met once
+  const seen = new Map<string, number | Copy[]>();
   const units = files.map((f) => unitKey(f.result?.unit ?? '') || f.file);
   const copy = (at: number): Copy => {
     const fi = Math.floor(at / SPAN);
@@ -25,14 +25,14 @@ export function acrossFiles(files: FileCheck[], key: (p: PersonVerdict) => strin
       const k = key(people[pi]);
       if (!k) continue;
       const at = fi * SPAN + pi;
-      const g = groups.get(k);
-      if (g) g.push(copy(at));
-      else if (first.has(k)) groups.set(k, [copy(first.get(k)!), copy(at)]);
-      else first.set(k, at);
+      const g = seen.get(k);
+      if (g === undefined) seen.set(k, at);
+      else if (typeof g === 'number') seen.set(k, [copy(g), copy(at)]);
+      else g.push(copy(at));
     }
   });
   const out: Copy[][] = [];
-  for (const g of groups.values()) if (g.some((c) => c.unit !== g[0].unit)) out.push(g);
+  for (const g of seen.values()) if (typeof g !== 'number' && g.some((c) => c.unit !== g[0].unit)) out.push(g);
   return out;
 }
 

@@ -15,6 +15,9 @@ const IF_HOLDS = fields('person', ['annualTrainingHours']);
 const IF_TRANSFER = fields('person', ['newFieldTrainingHours', 'transferReviewed']);
 const AGENCY_REQUIRED = required('agency');
 const IF_ENTRUSTED = fields('agency', ['managesPublicAffairs', 'entrustmentStart', 'entrustmentEnd', 'entrustmentPublicised', 'entrustsCoercion']);
+const LEDGER_REQUIRED = required('ledger');
+const IF_NOT_APPLICATION = fields('ledger', ['certNumber']);
+const TRAINING_REQUIRED = required('training');
 
 /** A list of fields, the message when one is empty, and the rows it applies to. */
 type Requirement<R extends Rec> = { list: Field[]; messageId: string; applies: (r: R) => boolean };
@@ -26,6 +29,12 @@ const PERSON: Requirement<Person>[] = [
   { list: IF_HOLDS, messageId: 'requiredIfCertificate', applies: (p) => p.holds },
   { list: IF_TRANSFER, messageId: 'requiredIfTransfer', applies: (p) => p.hasTransferIn },
 ];
+/** docs/ledger.md: every event but an application names the certificate (a 更换 without its new number is L04's) */
+const LEDGER: Requirement<Rec>[] = [
+  { list: LEDGER_REQUIRED, messageId: 'required', applies: always },
+  { list: IF_NOT_APPLICATION, messageId: 'requiredIfIssued', applies: (e) => { const ev = e.str('event'); return ev !== undefined && ev !== '申领' && ev !== '更换'; } },
+];
+const TRAINING: Requirement<Rec>[] = [{ list: TRAINING_REQUIRED, messageId: 'required', applies: always }];
 const AGENCY: Requirement<Rec>[] = [
   { list: AGENCY_REQUIRED, messageId: 'required', applies: always },
   { list: IF_ENTRUSTED, messageId: 'requiredIfEntrusted', applies: (a) => a.str('agencyType') === '受委托组织' },
@@ -88,6 +97,7 @@ const rule: Rule = {
       requiredIfTransfer: { zh: '已填调入日期，「{field}」必须填写。', en: 'Transferred in, so "{field}" is required.' },
       requiredIfEntrusted: { zh: '受委托组织必须填写「{field}」。', en: 'An entrusted organisation must have "{field}".' },
       missingColumn: { zh: '表中缺少必填列「{header}」，请按模板补上该列。', en: 'The required column "{header}" is missing; add it as in the template.' },
+      requiredIfIssued: { zh: '证件台账中除“申领”外的事项都应填写「{field}」。', en: 'Every ledger event but an application must have "{field}".' },
       errorValue: { zh: '「{field}」是错误值 {value}，请改为实际内容。', en: '"{field}" holds the error value {value}; enter the real content.' },
     },
   },
@@ -96,6 +106,11 @@ const rule: Rule = {
     reportEmpty(ctx, 'person', ctx.people, PERSON);
     reportMissing(ctx, 'agency', ctx.agencies, AGENCY);
     reportEmpty(ctx, 'agency', ctx.agencies, AGENCY);
+    // the optional sheets (docs/ledger.md): empty lists when the workbook has none
+    reportMissing(ctx, 'ledger', ctx.ledger, LEDGER);
+    reportEmpty(ctx, 'ledger', ctx.ledger, LEDGER);
+    reportMissing(ctx, 'training', ctx.training, TRAINING);
+    reportEmpty(ctx, 'training', ctx.training, TRAINING);
   },
 };
 export default rule;

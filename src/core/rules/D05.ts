@@ -3,7 +3,7 @@ import { eachUnreadable } from '../record';
 import { Rule } from '../rule';
 import { cellText } from '../text';
 
-const DATES = { person: fieldsOfType('person', 'date'), agency: fieldsOfType('agency', 'date') };
+const DATES = { person: fieldsOfType('person', 'date'), agency: fieldsOfType('agency', 'date'), ledger: fieldsOfType('ledger', 'date'), training: fieldsOfType('training', 'date') };
 
 const rule: Rule = {
   meta: {
@@ -19,7 +19,7 @@ const rule: Rule = {
   },
   check(ctx) {
     // column by column: only the unreadable cells are visited
-    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
+    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies], ['ledger', ctx.ledger], ['training', ctx.training]] as const) {
       for (const { def, i } of DATES[kind]) {
         eachUnreadable(recs, i, def.key, (r) => {
           ctx.report({ table: kind, rec: r, field: def.key, messageId: 'unreadable', data: { value: cellText(r.raw(def.key) ?? null) } });

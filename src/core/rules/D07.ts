@@ -3,7 +3,10 @@ import { eachUnreadable } from '../record';
 import { Rule } from '../rule';
 import { cellText } from '../text';
 
-const LISTS = { person: fieldsOfType('person', 'list', 'yesno'), agency: fieldsOfType('agency', 'list', 'yesno') };
+const LISTS = {
+  person: fieldsOfType('person', 'list', 'yesno'), agency: fieldsOfType('agency', 'list', 'yesno'),
+  ledger: fieldsOfType('ledger', 'list', 'yesno'), training: fieldsOfType('training', 'list', 'yesno'),
+};
 
 const rule: Rule = {
   meta: {
@@ -19,7 +22,7 @@ const rule: Rule = {
   },
   check(ctx) {
     // column by column: only the unreadable cells are visited
-    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
+    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies], ['ledger', ctx.ledger], ['training', ctx.training]] as const) {
       for (const { def, i } of LISTS[kind]) {
         const allowed = (def.type === 'yesno' ? ['是', '否'] : def.list ?? []).join('、');
         eachUnreadable(recs, i, def.key, (r, bad) => {

@@ -3,7 +3,10 @@ import { eachNumberOutside, eachUnreadable } from '../record';
 import { Rule } from '../rule';
 import { cellText } from '../text';
 
-const NUMBERS = { person: fieldsOfType('person', 'hours', 'int'), agency: fieldsOfType('agency', 'hours', 'int') };
+const NUMBERS = {
+  person: fieldsOfType('person', 'hours', 'int'), agency: fieldsOfType('agency', 'hours', 'int'),
+  ledger: fieldsOfType('ledger', 'hours', 'int'), training: fieldsOfType('training', 'hours', 'int'),
+};
 
 const rule: Rule = {
   meta: {
@@ -23,7 +26,7 @@ const rule: Rule = {
   check(ctx) {
     // column by column: only the unreadable cells and the hours out of range are visited
     const max = ctx.params.maxPlausibleHours;
-    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
+    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies], ['ledger', ctx.ledger], ['training', ctx.training]] as const) {
       for (const { def, i } of NUMBERS[kind]) {
         eachUnreadable(recs, i, def.key, (r) => {
           const value = cellText(r.raw(def.key) ?? null);

@@ -3,7 +3,7 @@ import { strayCells } from '../record';
 import { Rule } from '../rule';
 
 const keyFields = (kind: TableKind) => TABLES[kind].fields.flatMap((def, i) => (def.key_field ? [{ def, i }] : []));
-const KEY_FIELDS = { person: keyFields('person'), agency: keyFields('agency') };
+const KEY_FIELDS = { person: keyFields('person'), agency: keyFields('agency'), ledger: keyFields('ledger'), training: keyFields('training') };
 
 const rule: Rule = {
   meta: {
@@ -19,7 +19,7 @@ const rule: Rule = {
   },
   check(ctx) {
     // the cells were counted as the tables were read (a cell reads differently once cleaned)
-    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies]] as const) {
+    for (const [kind, recs] of [['person', ctx.people], ['agency', ctx.agencies], ['ledger', ctx.ledger], ['training', ctx.training]] as const) {
       for (const { def, i } of KEY_FIELDS[kind]) {
         const { count, first } = strayCells(recs, i);
         if (first) ctx.report({ table: kind, rec: first, field: def.key, messageId: 'stray', data: { count } });

@@ -23,6 +23,14 @@ import D10 from './D10';
 import D11 from './D11';
 import D12 from './D12';
 import D13 from './D13';
+import D14 from './D14';
+import L01 from './L01';
+import L02 from './L02';
+import L03 from './L03';
+import L04 from './L04';
+import L05 from './L05';
+import L06 from './L06';
+import L07 from './L07';
 import P01 from './P01';
 import P02 from './P02';
 import P03 from './P03';
@@ -41,5 +49,5 @@ import P15 from './P15';
 
 /** Every rule, in catalogue order. */
 export const RULES: Rule[] = [
-  D01, D02, D03, D04, D05, D06, D07, D08, D09, D10, D11, D12, D13, P01, P02, P03, P04, P05, P06, P07, P08, P09, P10, P11, P12, P13, P14, P15, A01, A02, A03, A04, A05, A06, A07, A08, A09, A10, A11,
+  D01, D02, D03, D04, D05, D06, D07, D08, D09, D10, D11, D12, D13, D14, P01, P02, P03, P04, P05, P06, P07, P08, P09, P10, P11, P12, P13, P14, P15, A01, A02, A03, A04, A05, A06, A07, A08, A09, A10, A11, L01, L02, L03, L04, L05, L06, L07,
 ];

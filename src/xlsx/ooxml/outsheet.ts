@@ -61,8 +61,14 @@ function cellXml(c: OutCell, ref: string, style: (s: OutCell['style']) => string
   return `<c r="${ref}"${s} t="inlineStr"><is>${textRun(String(c.v))}</is></c>`;
 }
 
-export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {}): Generator<string> {
-  const width = s.rows.reduce((m, r) => Math.max(m, r.length), 0) || 1;
+/** What a sheet's rows are written with: its column letters, its styles' attributes, its shared texts. */
+export interface RowWriter {
+  /** the rows as XML, the first numbered `r` */
+  rows(list: Iterable<OutCell[]>, r: number): Generator<string>;
+}
+
+export function rowWriter(s: OutSheet, styles: Styles, shared?: SharedStrings): RowWriter {
+  const width = sheetWidth(s);
   // per sheet, once: column letters, and each style's attribute
   const letters = Array.from({ length: width }, (_, k) => colLetter(k + 1));
   const attrs = new Map<string, string>();
@@ -72,38 +78,55 @@ export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {
     if (a === undefined) attrs.set(st, (a = ` s="${styles.format(0, STYLE_LOOK[st])}"`));
     return a;
   };
-  const shared = opts.shared;
   const repeated = new Set(shared ? s.repeated : []);
+  return {
+    *rows(list, r) {
+      for (const row of list) {
+        let cells = '';
+        for (let k = 0; k < row.length; k++) {
+          const c = row[k];
+          if (!c) continue;
+          cells += repeated.has(k) && typeof c.v === 'string' && c.v !== '' && !c.link
+            ? `<c r="${letters[k]}${r}"${style(c.style)} t="s"><v>${shared!.of(c.v)}</v></c>`
+            : cellXml(c, `${letters[k]}${r}`, style);
+        }
+        if (cells) yield `<row r="${r}"${rowHeight(row, s.widths)}>${cells}</row>`;
+        r++;
+      }
+    },
+  };
+}
+
+const sheetWidth = (s: OutSheet) => s.rows.reduce((m, r) => Math.max(m, r.length), 0) || 1;
+
+/** The sheet's XML before its rows: its size, view, frozen header and widths. */
+export function sheetHead(s: OutSheet, opts: SheetXmlOptions = {}): string {
   const height = Math.max(1, s.rows.length + (s.moreCount ?? 0));
   const views = opts.hidden
     ? '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
     : `<sheetViews><sheetView workbookViewId="0">${s.freezeRows ? `<pane ySplit="${s.freezeRows}" topLeftCell="A${s.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${s.freezeRows + 1}" sqref="A${s.freezeRows + 1}"/>` : ''}</sheetView></sheetViews>`;
   const cols = s.widths.length ? `<cols>${s.widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
-  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
-    `<dimension ref="A1:${colLetter(width)}${height}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
-  // the rows, then those made on request, a row at a time (the packer writes each where it goes)
-  let r = 0;
-  const rows = s.more ? [s.rows, s.more()] : [s.rows];
-  for (const list of rows) {
-    for (const row of list) {
-      r++;
-      let cells = '';
-      for (let k = 0; k < row.length; k++) {
-        const c = row[k];
-        if (!c) continue;
-        cells += repeated.has(k) && typeof c.v === 'string' && c.v !== '' && !c.link
-          ? `<c r="${letters[k]}${r}"${style(c.style)} t="s"><v>${shared!.of(c.v)}</v></c>`
-          : cellXml(c, `${letters[k]}${r}`, style);
-      }
-      if (cells) yield `<row r="${r}"${rowHeight(row, s.widths)}>${cells}</row>`;
-    }
-  }
+    `<dimension ref="A1:${colLetter(sheetWidth(s))}${height}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
+}
+
+/** The sheet's XML after its rows: merges, page setup for A4, the chart's drawing. */
+export function sheetTail(s: OutSheet, opts: SheetXmlOptions = {}): string {
   const merges = s.merges.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
-  yield `</sheetData>${merges}<printOptions horizontalCentered="1"/>` +
+  return `</sheetData>${merges}<printOptions horizontalCentered="1"/>` +
     '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="9" orientation="${s.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
     `${opts.drawing ? `<drawing r:id="${opts.drawing}"/>` : ''}</worksheet>`;
+}
+
+export function* sheetXml(s: OutSheet, styles: Styles, opts: SheetXmlOptions = {}): Generator<string> {
+  const writer = rowWriter(s, styles, opts.shared);
+  yield sheetHead(s, opts);
+  // the rows, then those made on request, a row at a time (the packer writes each where it goes)
+  yield* writer.rows(s.rows, 1);
+  if (s.more) yield* writer.rows(s.more(), s.rows.length + 1);
+  yield sheetTail(s, opts);
 }
 
 /** The sheet's print titles and print area, as defined names of the workbook (localSheetId: its index). */

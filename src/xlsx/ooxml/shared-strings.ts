@@ -21,6 +21,15 @@ export class SharedStrings {
     return i;
   }
 
+  /** how many cells cite a text: a caller that makes some rows again takes back their citations first */
+  get citations(): number {
+    return this.cited;
+  }
+
+  uncite(n: number): void {
+    this.cited -= n;
+  }
+
   xml(): string {
     let items = '';
     for (const text of this.index.keys()) items += `<si>${textRun(text)}</si>`;
