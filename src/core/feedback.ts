@@ -28,6 +28,12 @@ export interface UnitFeedback {
   cross: number;
 }
 
+/** A unit's feedback workbook's name, safe on every file system: 城关镇人民政府_反馈意见.xlsx */
+export function feedbackFileName(unit: string): string {
+  const safe = unit.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 60) || '单位';
+  return `${safe}_反馈意见.xlsx`;
+}
+
 export interface FeedbackOptions {
   checkDate: Day;
   generatedAt: string;

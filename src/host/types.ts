@@ -55,6 +55,11 @@ export interface PaneHost {
   insertSheets(specs: SheetSpec[]): Promise<Done>;
   /** write sheets of ours (the county's consolidation), replacing those of a previous run */
   writeSheets(sheets: OutSheet[]): Promise<Done>;
+  /**
+   * Hand the clerk new workbooks as files (each unit's 反馈意见): only where the host can (the offline page
+   * downloads them); an add-in has no way to save a file, and leaves this out.
+   */
+  saveBooks?(books: { name: string; sheets: OutSheet[] }[]): Promise<Done>;
   /** 登记证件事项: write these cells of one row, only while that row is still empty */
   appendRow(sheet: string, row: number, cells: { col: number; value: string }[]): Promise<Done>;
 }

@@ -1,6 +1,6 @@
 import { Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Text, Textarea } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { consolidate, Consolidated, consolidatedSheets, Day, FileCheck, fill, maskIdsIn, Profile } from '../core';
+import { consolidate, Consolidated, consolidatedSheets, Day, feedbackFileName, feedbackForUnits, FileCheck, fill, maskIdsIn, Profile } from '../core';
 import { checkFiles, isSpreadsheetInFolder, PaneFile } from '../host/check-files';
 import { EXPECTED_KEY } from '../host/settings';
 import type { PaneHost } from '../host/types';
@@ -27,11 +27,23 @@ export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; 
   // our own outputs among the picked files, said with the result (a ref: the write may follow in the same turn)
   const skipped = useRef<FileCheck[]>([]);
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
+  // the last merge written, for each unit's 反馈意见
+  const [merged, setMerged] = useState<{ m: Consolidated; units: string[] } | null>(null);
+  const [feedback, setFeedback] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+
+  const saveFeedback = async (last: { m: Consolidated; units: string[] }) => {
+    const books = feedbackForUnits(last.m, last.units, { checkDate: props.checkDate, generatedAt: props.generatedAt(), profile: props.profile, fullIds })
+      .map((u) => ({ name: feedbackFileName(u.unit), sheets: u.sheets }));
+    const r = await host.saveBooks!(books);
+    setFeedback({ intent: r.ok ? 'success' : 'error', text: r.ok ? `${fill(t.feedbackMade, { n: books.length })}${r.message}` : r.message });
+  };
 
   const write = async (m: Consolidated) => {
     setPending(null);
     const sheets = consolidatedSheets(m, { unit: '柞水县司法局', checkDate: props.checkDate, profile: props.profile, generatedAt: props.generatedAt(), maskIds: !fullIds });
     const r = await host.writeSheets(sheets);
+    setMerged(r.ok ? { m, units: expectedUnits() } : null);
+    setFeedback(null);
     const bad = m.files.filter((f) => f.status !== 'ok');
     const note = [
       bad.length ? `${t.badFiles}：${bad.map((f) => shown(f.message)).join('；')}` : '',
@@ -41,9 +53,11 @@ export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; 
     setMessage(r.ok ? { intent: bad.length ? 'info' : 'success', text: `${fill(t.merged, { files: m.files.length })}${r.message}${note}` } : { intent: 'error', text: r.message });
   };
 
+  const expectedUnits = () => expected.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+
   const start = async () => {
     setMessage(null);
-    const units = expected.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+    const units = expectedUnits();
     host.settings.set(EXPECTED_KEY, units.join('\n'));
     // kept for next time where the host can; a read-only workbook keeps them for this session only
     await host.settings.save().catch(() => undefined);
@@ -95,6 +109,15 @@ export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; 
         </section>
       )}
       {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+      {merged && (
+        <section aria-label={t.feedback} style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+          <Text weight="semibold">{t.feedback}</Text>
+          {host.saveBooks
+            ? <div><Button onClick={() => saveFeedback(merged)}>{t.feedbackSave}</Button></div>
+            : <Caption1>{t.feedbackElsewhere}</Caption1>}
+          {feedback && <MessageBar intent={feedback.intent}><MessageBarBody>{feedback.text}</MessageBarBody></MessageBar>}
+        </section>
+      )}
     </div>
   );
 }

@@ -141,6 +141,18 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
       return ok(`已在本页的副本中登记，请点上方“下载「${name}」”保存（原文件未改动）。`, `Recorded in the page's copy: download "${name}" to keep it (your file is unchanged).`);
     },
 
+    async saveBooks(books) {
+      for (const b of books) {
+        await paint();
+        const parts = newBookParts(b.sheets, timestamp(new Date())).map((p) => {
+          if (!('pieces' in p)) throw new Error('a pre-deflated part'); // only the command line's segmented sheets are
+          return p;
+        });
+        env.download(await packInBrowser(parts, NEW_BOOK_LEVEL), b.name);
+      }
+      return ok(`已下载 ${books.length} 个工作簿（见浏览器的“下载”）。`, `${books.length} workbooks downloaded.`);
+    },
+
     async writeSheets(sheets) {
       await paint();
       const parts = newBookParts(sheets, timestamp(new Date())).map((p) => {

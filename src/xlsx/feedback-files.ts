@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import { OutSheet, UnitFeedback } from '../core';
+import { feedbackFileName, OutSheet, UnitFeedback } from '../core';
 import { OutputError, outputFailure, writeAtomic } from './atomic';
 import { newBookParts } from './ooxml/new-book';
 import { freeName, inputAt, onInput } from './out-path';
@@ -19,7 +19,6 @@ export interface Written {
 }
 
 /** A unit's name as a file name: the characters Windows refuses replaced, kept short. */
-export const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 60) || '单位';
 
 /** A workbook of our sheets, written whole or not at all. */
 export async function writeSheets(out: string, sheets: OutSheet[], generatedAt: string): Promise<void> {
@@ -36,7 +35,7 @@ export async function writeFeedback(dir: string, units: UnitFeedback[], inputs: 
   const taken = new Set<string>();
   const written: Written[] = [];
   for (const u of units) {
-    const planned = path.join(dir, `${fileSafe(u.unit)}_反馈意见.xlsx`);
+    const planned = path.join(dir, feedbackFileName(u.unit));
     const input = await inputAt(planned, inputs);
     if (input) {
       written.push({ unit: u.unit, error: onInput(planned, input).message });
