@@ -4,6 +4,7 @@ import path from 'path';
 import { Worker } from 'worker_threads';
 import { Day, Profile } from '../core';
 import { UnitCheck } from './unit-check';
+import { Packed, unpackCheck } from './unit-transfer';
 
 /**
  * The county's merge checks each unit's file in a worker thread with a heap limit and a time limit, so that
@@ -95,11 +96,11 @@ export function checkUnits(
         settle(held, { file: files[held], status: 'unreadable', message });
         start();
       };
-      worker.on('message', (f: UnitCheck) => {
+      worker.on('message', (f: Packed) => {
         const done = given.shift()!;
         clock();
         give();
-        settle(done, f);
+        settle(done, unpackCheck(f));
       });
       worker.on('error', (e: Error & { code?: string }) => {
         const name = given.length ? path.basename(files[given[0]]) : '';

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { Day, Profile } from '../core';
 import { fileBytes } from './guard';
 import { checkUnitFile } from './unit-check';
+import { packCheck } from './unit-transfer';
 
 /**
  * A worker of unit-pool.ts: checks the files it is sent, in the order sent, reading the next one's bytes
@@ -35,7 +36,7 @@ async function run(): Promise<void> {
     readAhead();
     const f = await checkUnitFile(file, checkDate, profile, bytes);
     if (f.result) (f.result as { profile?: Profile }).profile = undefined;
-    parentPort!.postMessage(f);
+    parentPort!.postMessage(packCheck(f));
   }
   running = false;
 }
