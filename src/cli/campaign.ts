@@ -36,15 +36,19 @@ export async function prepareCampaign(inputs: string[], o: { profile: Profile; e
     run.deliveries = d;
     const sheets: OutSheet[] = [];
     const checkDate = isoFromDay(o.checkDate);
-    if (prev && !('error' in prev)) {
-      run.progress = compareRounds(prev, roundPeople(m.files, salt, nodeSha256));
+    // this round's keys are hashed once: kept for the comparison and the sheet when there is a last round,
+    // made as the sheet is written when there is none
+    const last = prev && !('error' in prev) ? prev : undefined;
+    const people = last && [...roundPeople(m.files, salt, nodeSha256)];
+    if (last && people) {
+      run.progress = compareRounds(last, people);
       sheets.push(progressSheet(run.progress, { checkDate, generatedAt: o.generatedAt }));
     }
     const count = m.files.reduce((n, f) => n + (f.result?.people.length ?? 0), 0);
     return {
       submissions: deliveriesSheet(d, camp, o.checkDate),
       sheets,
-      hidden: [roundSheet({ version: ROUND_VERSION, salt, checkDate, generatedAt: o.generatedAt }, count, () => roundPeople(m.files, salt, nodeSha256))],
+      hidden: [roundSheet({ version: ROUND_VERSION, salt, checkDate, generatedAt: o.generatedAt }, count, () => people ?? roundPeople(m.files, salt, nodeSha256))],
     };
   };
   return run;

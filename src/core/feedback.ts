@@ -113,10 +113,12 @@ const FEEDBACK_WIDTHS = [6, 6, 9, 18, 9, 8, 9, 54, 30, 14, 20];
 export function feedbackForUnits(m: Consolidated, expected: string[], opts: FeedbackOptions): UnitFeedback[] {
   const elsewhere = new Elsewhere(m.files);
   const byUnit = new Map<string, { unit: string; files: FileCheck[] }>();
+  // each file's first submission row, looked up (a county of 1,000 units), not searched for each file
+  const submissionOf = new Map(m.submissions.flatMap((s) => s.files.map((file) => [file, s] as const)).reverse());
   for (const f of m.files) {
     const unit = f.result?.unit ? cleanUnitName(f.result.unit) : '';
     // a file nothing could be read from: its submission row names its unit, when one matched
-    const sub = m.submissions.find((s) => s.files.includes(f.file));
+    const sub = submissionOf.get(f.file);
     const name = unit || (sub && !sub.unit.startsWith('（') ? sub.unit : `（${base(f.file)}）`);
     const key = unitKey(name) || f.file;
     const g = byUnit.get(key);

@@ -1,5 +1,5 @@
 import { checkWorkbook, Day, FileCheck, Profile } from '../core';
-import { readBytes } from '../xlsx/check-bytes';
+import { dropRows, originalOf, readBytes, UNREADABLE } from '../xlsx/check-bytes';
 import { InputError } from '../xlsx/input-error';
 
 /**
@@ -13,10 +13,10 @@ export interface PaneFile {
 }
 
 /** What of a picked folder merge looks at: spreadsheets (those it cannot read are reported), not Excel's ~$ lock files. */
-export const isSpreadsheetInFolder = (name: string) => /\.(xlsx|xlsm|xls|xlsb|xltx|et|ett|csv|ods)$/i.test(name) && !/(^|[\\/])~\$/.test(name);
-
-/** x.checked.xlsx (or x.checked (2).xlsx) → x.xlsx: the workbook a checked copy was made from. */
-const originalOf = (name: string) => name.replace(/\.checked(?: \(\d+\))?\.xlsx$/i, '.xlsx');
+export const isSpreadsheetInFolder = (name: string) => {
+  const ext = /\.[^./\\]+$/.exec(name)?.[0].toLowerCase() ?? '';
+  return (ext === '.xlsx' || ext === '.xlsm' || ext in UNREADABLE) && !/(^|[\\/])~\$/.test(name);
+};
 
 /**
  * Each file checked, as the command line's merge does; `skipped`: our own outputs met again (the county's
@@ -56,8 +56,7 @@ export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; prof
       checks.push({ file: f.name, status: result.status, message: `「${f.name}」：${result.message}` });
       continue;
     }
-    for (const t of result.personTables) t.records = [];
-    if (result.agencyTable) result.agencyTable.records = [];
+    dropRows(result);
     checks.push({ file: f.name, status: 'ok', message: result.message, result });
   }
   return { checks, skipped };

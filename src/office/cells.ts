@@ -1,4 +1,4 @@
-import { CellValue } from '../core';
+import { CellValue, OutSheet } from '../core';
 
 /**
  * Cell values across the Office boundary. Excel parses a string written through Range.values as if it
@@ -29,3 +29,10 @@ export function cellKey(address: string): string {
 
 /** A sheet-qualified address as Office takes it: the name quoted, its quotes doubled. */
 export const qualified = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
+
+/** One of our sheets' cells as written through values (Excel) or Value2 (WPS): a link as a HYPERLINK formula, which both follow. */
+export function outCellValue(c: OutSheet['rows'][number][number] | undefined): string | number | boolean {
+  if (!c) return '';
+  if (c.link) return `=HYPERLINK("#${c.link.replace(/"/g, '""')}","${String(c.v ?? '').replace(/"/g, '""')}")`;
+  return asText(c.v);
+}

@@ -1,6 +1,6 @@
 import { colLetter, OutSheet, PALETTE, SUMMARY_SHEET } from '../core';
 import { Job, size } from './batch';
-import { asText } from './cells';
+import { outCellValue } from './cells';
 import { Capabilities } from './mode';
 
 /**
@@ -10,18 +10,12 @@ import { Capabilities } from './mode';
  */
 const hex = (rgb: string) => `#${rgb}`;
 
-function cellText(c: OutSheet['rows'][number][number] | undefined): string | number | boolean {
-  if (!c) return '';
-  if (c.link) return `=HYPERLINK("#${c.link.replace(/"/g, '""')}","${String(c.v ?? '').replace(/"/g, '""')}")`;
-  return asText(c.v);
-}
-
 export function sheetJobs(ctx: Excel.RequestContext, s: OutSheet, caps: Capabilities): Job[] {
   const sheets = ctx.workbook.worksheets;
   // the add-in writes whole ranges: rows made on request are made now
   const all = s.more ? [...s.rows, ...Array.from(s.more(), (r) => r.map((c) => ({ ...c })))] : s.rows;
   const width = all.reduce((m, r) => Math.max(m, r.length), 0);
-  const values = all.map((r) => Array.from({ length: width }, (_, k) => cellText(r[k])));
+  const values = all.map((r) => Array.from({ length: width }, (_, k) => outCellValue(r[k])));
   const jobs: Job[] = [{ bytes: 100, queue: () => void sheets.add(s.name) }];
   const step = Math.max(1, Math.floor(caps.payloadBudget / 2 / Math.max(1, size(values) / Math.max(1, values.length))));
   for (let i = 0; i < values.length; i += step) {

@@ -1,7 +1,7 @@
-import { timestamp } from '../core';
+import { OutSheet, timestamp } from '../core';
 import { headerGuesses } from '../host/decide';
 import type { Done, HostSettings, PaneHost, Said } from '../host/types';
-import { checkedName, gridOfParts, packInBrowser, readBytes } from '../xlsx/check-bytes';
+import { checkedName, gridOfParts, originalOf, packInBrowser, readBytes } from '../xlsx/check-bytes';
 import { appendRowParts } from '../xlsx/append-row';
 import { InputError } from '../xlsx/input-error';
 import { patchForCheck } from '../xlsx/ooxml/check';
@@ -40,6 +40,18 @@ export function unreadable(e: unknown, name: string): Done & { ok: false } {
 const paint = () => new Promise<void>((r) => setTimeout(r, 0));
 
 const ok = (zh = '', en = ''): Done => ({ ok: true, message: zh, en });
+
+/** 名称.xlsx, 名称.checked.xlsx, 名称.checked (2).xlsx → 名称 */
+const stem = (name: string) => originalOf(name).replace(/\.xlsx$/i, '');
+
+/** A new workbook of our sheets, packed in this browser (every part as pieces: none is made in segments here) */
+function newBook(sheets: OutSheet[]): Promise<Uint8Array> {
+  const parts = newBookParts(sheets, timestamp(new Date())).map((p) => {
+    if (!('pieces' in p)) throw new Error('a pre-deflated part');
+    return p;
+  });
+  return packInBrowser(parts, NEW_BOOK_LEVEL);
+}
 
 export function webHost(store: PageStore, env: WebEnv): PaneHost {
   const noFile = () => ({ ok: false as const, message: NO_FILE.zh, en: NO_FILE.en });
@@ -88,7 +100,7 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
       store.set({ output: null, view: viewOf(read.grid, mergesOf(read.parts)), selected: null });
       if (read.ours !== 'checked') return { ...ok('已清除标记：显示的是您的原工作簿（文件本身从未被改动）。', 'Marks cleared: this is your workbook as it was (the file itself was never changed).'), complete: true };
       // a checked copy dropped in: its marks undone, as `cert-sweep clear` does
-      const name = `${f.name.replace(/(\.checked(?: \(\d+\))?)?\.xlsx$/i, '')}.clean.xlsx`;
+      const name = `${stem(f.name)}.clean.xlsx`;
       const bytes = await packInBrowser(read.parts.pieces());
       store.set({ output: { name, bytes } });
       env.download(bytes, name);
@@ -135,7 +147,7 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
         return unreadable(e, f.name);
       }
       const bytes = await packInBrowser(read.parts.pieces());
-      const name = `${f.name.replace(/(\.checked(?: \(\d+\))?)?\.xlsx$/i, '')}（已登记）.xlsx`;
+      const name = `${stem(f.name)}（已登记）.xlsx`;
       const files = store.get().files.map((x, i) => (i === store.get().current ? { name: x.name, data: bytes } : x));
       store.set({ files, output: { name, bytes }, view: viewOf(gridOfParts(read.parts, f.name, f.name), mergesOf(read.parts)), sheet, selected: { sheet, cell: `A${row}` } });
       return ok(`已在本页的副本中登记，请点上方“下载「${name}」”保存（原文件未改动）。`, `Recorded in the page's copy: download "${name}" to keep it (your file is unchanged).`);
@@ -144,22 +156,14 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
     async saveBooks(books) {
       for (const b of books) {
         await paint();
-        const parts = newBookParts(b.sheets, timestamp(new Date())).map((p) => {
-          if (!('pieces' in p)) throw new Error('a pre-deflated part'); // only the command line's segmented sheets are
-          return p;
-        });
-        env.download(await packInBrowser(parts, NEW_BOOK_LEVEL), b.name);
+        env.download(await newBook(b.sheets), b.name);
       }
       return ok(`已下载 ${books.length} 个工作簿（见浏览器的“下载”）。`, `${books.length} workbooks downloaded.`);
     },
 
     async writeSheets(sheets) {
       await paint();
-      const parts = newBookParts(sheets, timestamp(new Date())).map((p) => {
-        if (!('pieces' in p)) throw new Error('a pre-deflated part'); // only the command line's segmented sheets are
-        return p;
-      });
-      const bytes = await packInBrowser(parts, NEW_BOOK_LEVEL);
+      const bytes = await newBook(sheets);
       const read = await readBytes(bytes, COUNTY_FILE);
       const files = [...store.get().files.filter((f) => f.name !== COUNTY_FILE), { name: COUNTY_FILE, data: bytes }];
       const view = viewOf(read.grid, mergesOf(read.parts), looksOf({ marks: [], columns: [], sheets }));

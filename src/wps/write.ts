@@ -1,6 +1,6 @@
 import { addressChunks, lookGroups } from '../host/marks';
 import { a1, colLetter, colNumber, OUTPUT_SHEETS, OutSheet, PALETTE, Plan, SUMMARY_SHEET } from '../core';
-import { asText } from '../office/cells';
+import { asText, outCellValue } from '../office/cells';
 import { mergeState, STATE_SHEET, stateValues, StateRow } from '../office/state';
 import { bgr, CF_EDGES, isOurs, MARK_FORMULA, EtApp, EtBook, EtRange, EtSheet, XL_CONTINUOUS, XL_EXPRESSION, XL_NONE, XL_SHEET_HIDDEN, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE } from './et';
 import { NOT_DATA, SETTINGS_SHEET } from './read';
@@ -150,19 +150,13 @@ export function writeState(wb: EtBook, sheets: EtSheet[], rows: StateRow[]): voi
 }
 
 /** a cell of a sheet of ours: a link as a HYPERLINK formula, as src/office/sheets.ts writes it */
-function cellText(c: OutSheet['rows'][number][number] | undefined): string | number | boolean {
-  if (!c) return '';
-  if (c.link) return `=HYPERLINK("#${c.link.replace(/"/g, '""')}","${String(c.v ?? '').replace(/"/g, '""')}")`;
-  return asText(c.v);
-}
-
 /** One of our sheets (校验结果, 汇总, the county's): values, a bold coloured header, widths, 汇总's merges. */
 export function addOutSheet(wb: EtBook, after: EtSheet, s: OutSheet): EtSheet {
   const ws = wb.Sheets.Add(undefined, after) as EtSheet;
   ws.Name = s.name;
   const all = s.more ? [...s.rows, ...Array.from(s.more(), (r) => r.map((c) => ({ ...c })))] : s.rows;
   const width = Math.max(1, all.reduce((m, r) => Math.max(m, r.length), 0));
-  const values = all.map((r) => Array.from({ length: width }, (_, k) => cellText(r[k])));
+  const values = all.map((r) => Array.from({ length: width }, (_, k) => outCellValue(r[k])));
   if (values.length) ws.Range(`A1:${colLetter(width)}${values.length}`).Value2 = values as unknown as string;
   const header = ws.Range(`A${s.headerRow}:${colLetter(width)}${s.headerRow}`);
   header.Font.Bold = true;

@@ -98,3 +98,24 @@ export async function checkBytes(data: Uint8Array, name: string, decideOn: (grid
 
 /** 名称.xlsx → 名称.checked.xlsx, the command line's default name. */
 export const checkedName = (name: string) => `${name.replace(/\.xlsx$/i, '')}.checked.xlsx`;
+/**
+ * A check's rows let go once they are no longer needed (the plan has them, or only verdicts are kept): every
+ * table's, the optional 证件台账 and 培训记录 too, which hold their sheets' rows as the others do.
+ */
+export function dropRows(result: CheckResult): void {
+  for (const t of [...result.personTables, result.agencyTable, result.ledgerTable, result.trainingTable]) if (t) t.records = [];
+}
+
+/** Spreadsheets a merge can't read, by extension, named for the unit's message (merge and the pane's folder alike). */
+export const UNREADABLE: Record<string, string> = {
+  '.xls': '旧版 Excel 97-2003（.xls）格式',
+  '.et': 'WPS 表格（.et）格式',
+  '.ett': 'WPS 表格模板（.ett）格式',
+  '.xlsb': 'Excel 二进制（.xlsb）格式',
+  '.csv': 'CSV 文本格式',
+  '.ods': 'OpenDocument（.ods）格式',
+  '.xltx': 'Excel 模板（.xltx）格式',
+};
+
+/** the original's name of a checked copy (名称.checked.xlsx, 名称.checked (2).xlsx → 名称.xlsx); any other name as it is */
+export const originalOf = (file: string) => file.replace(/\.checked(?: \(\d+\))?\.xlsx$/i, '.xlsx');

@@ -1,7 +1,7 @@
 import path from 'path';
 import { CheckResult, checkWorkbook, Day, FileStatus, planForCheck, Profile, ReadOptions, summarize, SummaryRow, WorkbookGrid } from '../core';
 import { outputFailure, writeAtomic } from './atomic';
-import { clearedParts, readOpened, ReadWorkbook } from './check-bytes';
+import { clearedParts, dropRows, readOpened, ReadWorkbook } from './check-bytes';
 import { guardedPackage, InputError } from './guard';
 import { inputAt, onInput } from './out-path';
 import { patchForCheck } from './ooxml/check';
@@ -63,12 +63,6 @@ export async function readOrRefuse(file: string, bytes?: Promise<Buffer>): Promi
   } catch (e) {
     return { refused: e instanceof InputError ? { status: e.status, message: e.message } : { status: 'unreadable', message: unreadable(path.basename(file)) } };
   }
-}
-
-/** A check's rows let go once they are no longer needed (the plan has them, or only verdicts are kept). */
-export function dropRows(result: CheckResult): void {
-  for (const t of result.personTables) t.records = [];
-  if (result.agencyTable) result.agencyTable.records = [];
 }
 
 async function writeParts(parts: Parts, out: string): Promise<void> {

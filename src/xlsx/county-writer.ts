@@ -1,5 +1,5 @@
 import { CrossFinding, detailRows, detailSheet, FileCheck, findingsRows, findingsSheet, OutCell } from '../core';
-import { BookOptions } from './ooxml/new-book';
+import { BookOptions, PackSheet } from './ooxml/new-book';
 import { rowWriter, RowWriter } from './ooxml/outsheet';
 import { SharedStrings } from './ooxml/shared-strings';
 import { Styles } from './ooxml/styles';
@@ -78,5 +78,5 @@ export class CountyWriter {
 interface Long {
   /** rows numbered from n + 1, as the segment `key` (明细) or after those before (校验结果) */
   set(key: number, rows: Iterable<OutCell[]>, n: number): void;
-  entry: [string, NonNullable<BookOptions['packed']> extends Map<string, infer F> ? F : never];
+  entry: [string, PackSheet];
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { consolidate, Consolidated, consolidatedSheets, Day, FileCheck, OutSheet, Profile } from '../core';
-import { hideSheets } from './hidden-sheets';
+import { originalOf, UNREADABLE } from './check-bytes';
 import { CountyWriter } from './county-writer';
 import { newBookParts } from './ooxml/new-book';
 import { writeAtomic } from './atomic';
@@ -9,17 +9,6 @@ import { NEW_BOOK_LEVEL, packPieces } from './pack-stream';
 import { pathKey } from './out-path';
 import { UnitCheck } from './unit-check';
 import { checkUnits, PoolLimits } from './unit-pool';
-
-/** Files a merge can't read, by extension, with what the unit should do. */
-const UNREADABLE: Record<string, string> = {
-  '.xls': '旧版 Excel 97-2003（.xls）格式',
-  '.et': 'WPS 表格（.et）格式',
-  '.ett': 'WPS 表格模板（.ett）格式',
-  '.xlsb': 'Excel 二进制（.xlsb）格式',
-  '.csv': 'CSV 文本格式',
-  '.ods': 'OpenDocument（.ods）格式',
-  '.xltx': 'Excel 模板（.xltx）格式',
-};
 
 export interface Inputs {
   /** the workbooks to read (.xlsx, and .xlsm, which is the same package with macros), in name order */
@@ -48,9 +37,6 @@ export async function expandInputs(inputs: string[]): Promise<Inputs> {
   }
   return { files: [...new Set(files)], others };
 }
-
-/** x.checked.xlsx (or x.checked (2).xlsx) → x.xlsx: the workbook a checked copy was made from. */
-const originalOf = (file: string) => file.replace(/\.checked(?: \(\d+\))?\.xlsx$/i, '.xlsx');
 
 export interface MergeOptions {
   checkDate: Day;
@@ -101,7 +87,7 @@ export async function mergeFiles(files: string[], opts: MergeOptions): Promise<C
     });
     sheets.splice(2, 0, ...(extra.sheets ?? []));
     const hidden = extra.hidden ?? [];
-    const parts = hideSheets(newBookParts([...sheets, ...hidden], opts.generatedAt, county.book()), hidden.map((s) => s.name));
+    const parts = newBookParts([...sheets, ...hidden], opts.generatedAt, { ...county.book(), hidden: hidden.map((s) => s.name) });
     await writeAtomic(opts.out, await packPieces(parts, NEW_BOOK_LEVEL));
   }
   return { ...m, skipped };

@@ -8,6 +8,9 @@ interface Segment {
   size: number;
 }
 
+/** a segment, or why it could not be made: met where the part is packed, not where the unit's check arrives */
+type Made = Segment | { error: unknown };
+
 /**
  * A part deflated in segments made apart, in the order of their keys: the county's 明细, one unit's rows a
  * segment, deflated as each unit's check arrives instead of all at the end; a segment whose rows change
@@ -16,15 +19,15 @@ interface Segment {
  * 2% in size on a 明细 of 300,000 people.)
  */
 export class SegmentedPart {
-  private readonly segments = new Map<number, Promise<Segment>>();
+  private readonly segments = new Map<number, Made>();
 
   constructor(private readonly level: number) {}
 
   set(key: number, text: string): void {
-    this.segments.set(key, quiet(segment(Buffer.from(text, 'utf8'), this.level, false)));
+    this.segments.set(key, attempt(() => segment(Buffer.from(text, 'utf8'), this.level, false)));
   }
 
-  pack(name: string, head: string, tail: string): Promise<PackedPart> {
+  async pack(name: string, head: string, tail: string): Promise<PackedPart> {
     const keys = [...this.segments.keys()].sort((a, b) => a - b);
     return joined(name, head, keys.map((k) => this.segments.get(k)!), tail, this.level);
   }
@@ -36,7 +39,7 @@ export class SegmentedPart {
  * one stream would.
  */
 export class AppendedPart {
-  private readonly segments: Promise<Segment>[] = [];
+  private readonly segments: Made[] = [];
   private pending: string[] = [];
   private length = 0;
   private before?: Buffer;
@@ -49,7 +52,7 @@ export class AppendedPart {
     if (this.length >= PIECE_CHARS) this.flush();
   }
 
-  pack(name: string, head: string, tail: string): Promise<PackedPart> {
+  async pack(name: string, head: string, tail: string): Promise<PackedPart> {
     this.flush();
     return joined(name, head, this.segments, tail, this.level);
   }
@@ -57,14 +60,15 @@ export class AppendedPart {
   private flush(): void {
     if (!this.length) return;
     const data = Buffer.from(this.pending.join(''), 'utf8');
-    this.segments.push(quiet(segment(data, this.level, false, this.before)));
+    const before = this.before;
+    this.segments.push(attempt(() => segment(data, this.level, false, before)));
     this.before = data.subarray(Math.max(0, data.length - 32 * 1024));
     this.pending = [];
     this.length = 0;
   }
 }
 
-/** a megabyte or so of text: a few hundred kilobytes deflated, on the thread pool while the next fills */
+/** a megabyte or so of text: a few hundred kilobytes deflated as the next fills */
 const PIECE_CHARS = 512 * 1024;
 
 /**
@@ -72,18 +76,23 @@ const PIECE_CHARS = 512 * 1024;
  * workers keep the cores busy, and Node's async zlib costs a stream a call (0.7 s of this thread for a
  * county's 2,000 segments, against 0.3–0.6 s more for the whole merge).
  */
-async function segment(data: Buffer, level: number, last: boolean, before?: Buffer): Promise<Segment> {
+function segment(data: Buffer, level: number, last: boolean, before?: Buffer): Segment {
   return { packed: deflatePieceSync(data, level, last, before), crc: crc32(data), size: data.length };
 }
 
-/** a segment's failure is met where the part is packed, where it is awaited */
-function quiet(p: Promise<Segment>): Promise<Segment> {
-  p.catch(() => undefined);
-  return p;
+function attempt(make: () => Segment): Made {
+  try {
+    return make();
+  } catch (error) {
+    return { error };
+  }
 }
 
-async function joined(name: string, head: string, middle: Promise<Segment>[], tail: string, level: number): Promise<PackedPart> {
-  const all = await Promise.all([segment(Buffer.from(head, 'utf8'), level, false), ...middle, segment(Buffer.from(tail, 'utf8'), level, true)]);
+function joined(name: string, head: string, middle: Made[], tail: string, level: number): PackedPart {
+  const all = [segment(Buffer.from(head, 'utf8'), level, false), ...middle, segment(Buffer.from(tail, 'utf8'), level, true)].map((m) => {
+    if ('error' in m) throw m.error;
+    return m;
+  });
   let crc = 0;
   let size = 0;
   for (const s of all) {

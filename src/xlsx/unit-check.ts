@@ -1,6 +1,7 @@
 import path from 'path';
 import { checkWorkbook, Day, FileCheck, Profile } from '../core';
-import { dropRows, readOrRefuse } from './check-file';
+import { dropRows } from './check-bytes';
+import { readOrRefuse } from './check-file';
 
 /** A unit's check, and whether the file is one of ours (the county's workbook, or a checked copy). */
 export type UnitCheck = FileCheck & { ours?: 'checked' | 'county' };

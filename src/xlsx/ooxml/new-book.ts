@@ -40,12 +40,17 @@ function countyMark(generatedAt: string): OutSheet {
 /** A part as pieces of XML, or one its caller has deflated already (a sheet made in segments). */
 export type BookPart = { name: string; pieces: Iterable<string> } | { name: string; packed: () => Promise<PackedPart> };
 
+/** A sheet's part deflated by the caller: its name, and the XML before and after the rows the caller made */
+export type PackSheet = (part: string, head: string, tail: string) => Promise<PackedPart>;
+
 export interface BookOptions {
   /** the styles and shared texts the caller's own pieces of the sheets were made with */
   styles?: Styles;
   shared?: SharedStrings;
+  /** sheets of ours that are state, not for reading: very hidden, as the county's mark */
+  hidden?: string[];
   /** by sheet name: the sheet's part, deflated by the caller between its head (with the sheet's `rows`) and its tail: the caller makes what `more` would */
-  packed?: Map<string, (part: string, head: string, tail: string) => Promise<PackedPart>>;
+  packed?: Map<string, PackSheet>;
 }
 
 export function newBookParts(visible: OutSheet[], generatedAt = '', opts: BookOptions = {}): BookPart[] {
@@ -66,9 +71,10 @@ export function newBookParts(visible: OutSheet[], generatedAt = '', opts: BookOp
     const part = `xl/worksheets/sheet${n}.xml`;
     overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
     wbRels.push(`<Relationship Id="rId${n}" Type="${R}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
-    const mark = s.name === COUNTY_SHEET;
-    entries.push(`<sheet name="${esc(s.name)}" sheetId="${n}"${mark ? ' state="veryHidden"' : ''} r:id="rId${n}"/>`);
-    if (!mark) names.push(...printNames(s, i));
+    // the county's mark and the caller's state (the rounds' data) are very hidden
+    const veryHidden = s.name === COUNTY_SHEET || !!opts.hidden?.includes(s.name);
+    entries.push(`<sheet name="${esc(s.name)}" sheetId="${n}"${veryHidden ? ' state="veryHidden"' : ''} r:id="rId${n}"/>`);
+    if (!veryHidden) names.push(...printNames(s, i));
     let drawing: string | undefined;
     if (s.chart) {
       parts.push({ name: `xl/charts/chart${n}.xml`, pieces: [chartXml(s, s.chart)] });
@@ -79,7 +85,7 @@ export function newBookParts(visible: OutSheet[], generatedAt = '', opts: BookOp
       drawing = 'rId1';
     }
     const made = opts.packed?.get(s.name);
-    const how = { drawing, shared, hidden: mark };
+    const how = { drawing, shared, hidden: veryHidden };
     // a sheet made by the caller gets its own rows (the header) in its head
     const head = () => sheetHead(s, how) + [...rowWriter(s, styles, shared).rows(s.rows, 1)].join('');
     parts.push(made ? { name: part, packed: () => made(part, head(), sheetTail(s, how)) } : { name: part, pieces: sheetXml(s, styles, how) });
