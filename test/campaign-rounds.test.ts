@@ -1,24 +1,23 @@
 import { createHash } from 'crypto';
 import ExcelJS from 'exceljs';
-import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'fs';
 import path from 'path';
 import { main } from '../src/cli/main';
 import { campaignOf, dayFromIso, deadlineLine, DEFAULT_PROFILE, matchUnit, parseProfile, sha256Hex, unitKey } from '../src/core';
 import { oursOf } from '../src/xlsx/ours';
-import { writeBook } from '../src/xlsx/write-book';
-import { person, Row, unitBook } from './helpers/campaign';
+import { campaignRounds, CG, EXPECTED_UNITS, SC, writeRounds, YP } from './helpers/rounds';
 import { capture, load, tmpDir } from './helpers/files';
 
 /**
  * The campaign after the first submission (issue 12): two rounds over the same units, with the deliverables
  * tracked against their deadlines and a feedback workbook per unit.
  */
-const on = dayFromIso('2024-06-05')!;
-const CG = '城关镇人民政府';
-const SC = '柞水县市场监督管理局';
-const YP = '营盘镇人民政府';
 const dir = tmpDir();
-const at = (iso: string) => new Date(`${iso}T10:00:00`);
+const { round1, round2, wu } = campaignRounds(dir);
+const county1 = path.join(dir, '县汇总-第一轮.xlsx');
+const county2 = path.join(dir, '县汇总-第二轮.xlsx');
+const feedback = path.join(dir, '反馈');
+const expected = path.join(dir, '应报单位.txt');
 
 async function cli(...args: string[]) {
   const c = capture();
@@ -26,55 +25,9 @@ async function cli(...args: string[]) {
   return { code, out: c.out.join('\n'), err: c.err.join('\n') };
 }
 
-async function put(file: string, unit: string, people: Row[], mtime: string, unitLine = unit) {
-  await writeBook(unitBook(unit, people, unitLine), file);
-  utimesSync(file, at(mtime), at(mtime));
-}
-function touch(file: string, mtime: string, text = 'x') {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  utimesSync(file, at(mtime), at(mtime));
-}
-
-const wu = person(on, CG, '吴五', 5);
-const round1 = path.join(dir, '第一轮');
-const round2 = path.join(dir, '第二轮');
-const county1 = path.join(dir, '县汇总-第一轮.xlsx');
-const county2 = path.join(dir, '县汇总-第二轮.xlsx');
-const feedback = path.join(dir, '反馈');
-const expected = path.join(dir, '应报单位.txt');
-
 beforeAll(async () => {
-  writeFileSync(expected, '城关镇\n县市场监管局\n营盘镇\n红岩寺镇\n下梁镇\n');
-  // round 1: 城关镇 in a folder of its own (its form says （盖章）：城关镇人民政府), the others as files named by unit
-  await put(path.join(round1, '城关镇', '摸排统计表.xlsx'), CG, [
-    person(on, CG, '甲一', 1, { staffCategory: '劳务派遣' }), // P01 红: fixed in round 2
-    person(on, CG, '乙二', 2, { annualTrainingHours: 40 }), // P10 黄: remains
-    person(on, CG, '丙三', 3), // clean: a new problem in round 2
-    person(on, CG, '丁四', 4, { certVersion: '旧版' }), // P04 红: leaves the roster
-    wu, // X01 红 with 己六 of 市场监管局: remains
-  ], '2024-06-04', '（盖章）：城关镇人民政府');
-  touch(path.join(round1, '城关镇', '2024年度行政执法学习培训计划.pdf'), '2024-06-03');
-  await put(path.join(round1, '县市场监管局摸排统计表.xlsx'), SC, [
-    person(on, SC, '己六', 11, { idNumber: wu.idNumber }), person(on, SC, '庚七', 12), person(on, SC, '辛八', 13, { expiryDate: 45000 }),
-  ], '2024-06-07');
-  await put(path.join(round1, '营盘镇.xlsx'), YP, [person(on, YP, '壬九', 21, { annualTrainingHours: 30 })], '2024-06-05');
-  touch(path.join(round1, '城关镇与营盘镇培训计划.docx'), '2024-06-01');
-  // 红岩寺镇 sent its roster a day late, in a format the tool can't read
-  touch(path.join(round1, '红岩寺镇摸排统计表.xls'), '2024-06-06');
-
-  // round 2: 城关镇 fixes 甲一, keeps 乙二's hours, 丙三's certificate has expired, 丁四 is gone, 癸十 joins; 市场监管局 fixes 辛八; 营盘镇 sends nothing
-  await put(path.join(round2, '城关镇', '摸排统计表（更正）.xlsx'), CG, [
-    person(on, CG, '甲一', 1),
-    person(on, CG, '乙二', 2, { annualTrainingHours: 40 }),
-    person(on, CG, '丙三', 3, { expiryDate: 45000 }),
-    wu,
-    person(on, CG, '癸十', 6, { annualTrainingHours: 20 }), // joins, with a problem: new
-  ], '2024-06-28', '（盖章）：城关镇人民政府');
-  await put(path.join(round2, '县市场监管局摸排统计表.xlsx'), SC, [
-    person(on, SC, '己六', 11, { idNumber: wu.idNumber }), person(on, SC, '庚七', 12), person(on, SC, '辛八', 13),
-  ], '2024-06-27');
-  touch(path.join(round2, '县市场监督管理局自查自纠工作报告.docx'), '2024-07-28');
+  writeFileSync(expected, EXPECTED_UNITS);
+  await writeRounds(dir);
 });
 
 describe('round 1: 报送情况 with the deliverables, feedback to each unit', () => {

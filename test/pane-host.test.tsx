@@ -34,6 +34,7 @@ function fakeHost(kind: PaneHost['kind'] = 'web') {
     readGrid: async () => ({ ok: true, grid }),
     insertSheets: async () => (calls.push('insert'), { ok: true, message: '', en: '' }),
     writeSheets: async () => (calls.push('write'), { ok: true, message: '', en: '' }),
+    saveFiles: async (files) => (calls.push(`save ${files.map((f) => f.name).join(',')}`), { ok: true, message: '', en: '' }),
     appendRow: async (sheet, row) => (calls.push(`append ${sheet}!${row}`), { ok: true, message: '', en: '' }),
   };
   return { host, calls, decisions };

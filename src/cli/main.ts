@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
-import { countyReport, Day, dayFromIso, DEFAULT_PROFILE, unitReport, exitStatus, FileEntry, isoFromDay, jsonReport, Lang, mappingFrom, parseProfile, Profile, ReadOptions, RULES, timestamp as stamp, todayLocal } from '../core';
+import { countyReport, Day, dayFromIso, DEFAULT_PROFILE, progressLines, unitReport, exitStatus, FileEntry, isoFromDay, jsonReport, Lang, mappingFrom, parseProfile, Profile, ReadOptions, RULES, timestamp as stamp, todayLocal } from '../core';
 import { demoUnits } from '../sample/demo';
 import { templateBook } from '../sample/template';
 import { OutputError } from '../xlsx/atomic';
@@ -16,7 +16,7 @@ import { printMerge, printOutcome, printTotal } from './print';
 import { runUpcoming } from './upcoming';
 import { campaignLines, prepareCampaign, runFeedback } from './campaign';
 import { draftPath, writeDraft } from './reports';
-import { progressLines, unitProgress } from './unit-rounds';
+import { unitProgress } from './unit-rounds';
 
 export interface Io {
   out: (s: string) => void;

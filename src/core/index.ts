@@ -43,6 +43,8 @@ export { sha256Hex } from './sha256';
 export { ROUND_SHEET, ROUND_VERSION, roundSalt, personKey, type Sha256, roundOf, roundPeople, roundSheet, readRound, compareRounds, progressSheet } from './rounds';
 export type { Round, RoundPerson, Progress, UnitProgress, PersonProgress } from './rounds';
 export { deliveries, deliveriesSheet, kindOf, matchUnit, DELIVERABLE_ZH } from './deliverables';
+export { unitProgressOf, progressLines } from './unit-progress';
+export { campaignSheets, campaignLines, inboxWithChecks, progressTotals, type CampaignInput, type CampaignSheets } from './campaign-run';
 export type { InboxFile, Deliveries, Delivery, DeliverableKind, DeliveryStatus } from './deliverables';
 // issue 12: report drafts as data (the .docx is laid out by src/report)
 export { unitReport, countyReport, byCategory, CATEGORIES } from './report-model';

@@ -1,4 +1,5 @@
 import { campaignDays, campaignOf, fullDate, PartialCampaign } from './campaign';
+import { progressTotals } from './campaign-run';
 import { Consolidated } from './consolidate';
 import { CROSS_RULES } from './cross';
 import { Day } from './dates';
@@ -93,9 +94,8 @@ function measuresSection(findings: Finding[], progress: Progress | undefined, fi
     out.push({ kind: 'p', runs: [t(`${i + 1}. ${c.name}方面（${c.byRule.map((r) => r.title).join('、')}）：${actions.join('；')}。`), fill('【请写明已采取的措施和完成情况。】')] });
   });
   if (progress) {
-    const tot = progress.units.reduce((a, u) => ({ fixed: a.fixed + u.fixed, remaining: a.remaining + u.remaining, added: a.added + u.added, left: a.left + u.left }), { fixed: 0, remaining: 0, added: 0, left: 0 });
-    const rate = tot.fixed + tot.remaining ? `${(Math.round((tot.fixed / (tot.fixed + tot.remaining)) * 1000) / 10).toFixed(1)}%` : '—';
-    out.push({ kind: 'p', runs: [t(`与上一轮（${progress.previous.checkDate}）相比，已整改 ${tot.fixed} 项，仍存在 ${tot.remaining} 项，新增 ${tot.added} 项，整改率 ${rate}；离开名单 ${tot.left} 人，其证件注销收回情况`), fill('【请核实后填写】'), t('。')] });
+    const tot = progressTotals(progress);
+    out.push({ kind: 'p', runs: [t(`与上一轮（${progress.previous.checkDate}）相比，已整改 ${tot.fixed} 项，仍存在 ${tot.remaining} 项，新增 ${tot.added} 项，整改率 ${tot.rate}；离开名单 ${tot.left} 人，其证件注销收回情况`), fill('【请核实后填写】'), t('。')] });
   } else {
     out.push({ kind: 'p', runs: [fill(`【请填写整改进展：已整改 N 项，正在整改 N 项，计划于 ${fullDate(fixDue)}前全部完成。】`)] });
   }

@@ -119,7 +119,7 @@ const text = (v: CellValue | undefined) => (v === null || v === undefined ? '' :
  */
 export function readRound(sheets: SheetGrid[], file: string, salt: string): Round | { error: string } {
   const s = sheets.find((x) => x.name === ROUND_SHEET);
-  if (!s) return { error: `「${file}」中没有上一轮的对比数据：它不是本工具写出的县汇总工作簿，或是旧版本写出的。请用上一轮 cert-sweep merge 写出的县汇总工作簿（--previous），本轮照常汇总，不生成“整改情况”。` };
+  if (!s) return { error: `「${file}」中没有上一轮的对比数据：它不是本工具写出的县汇总工作簿，或是旧版本写出的。请选用上一轮合并时写出的县汇总工作簿（命令行 --previous，或面板“上一轮县汇总”）；本轮照常汇总，不生成“整改情况”。` };
   const top = s.top ?? 0;
   const left = s.left ?? 0;
   const at = (r: number, c: number) => text(s.rows[r - 1 - top]?.[c - 1 - left]);
@@ -128,7 +128,7 @@ export function readRound(sheets: SheetGrid[], file: string, salt: string): Roun
   const version = Number(at(1, 2));
   if (!(version >= 1)) return broken;
   if (version > ROUND_VERSION) return { error: `「${file}」由更新版本的执法证件清理助手写出（对比数据第 ${version} 版，本版本只认第 ${ROUND_VERSION} 版）。请升级本工具后再对比。` };
-  if (at(1, 3) !== salt) return { error: `「${file}」属于另一次专项清理或另一个县（${at(1, 3) || '未注明'}），与本轮（${salt}）的人员键不能对比。请检查 --previous 和规则配置中的 campaign.name、campaign.county。` };
+  if (at(1, 3) !== salt) return { error: `「${file}」属于另一次专项清理或另一个县（${at(1, 3) || '未注明'}），与本轮（${salt}）的人员键不能对比。请检查所选的上一轮县汇总，以及规则配置中的 campaign.name、campaign.county。` };
   const people: RoundPerson[] = [];
   for (let r = 4; r <= s.rows.length + top; r++) {
     const packed = at(r, 4);

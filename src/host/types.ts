@@ -33,6 +33,12 @@ export interface HostSettings {
   save(): Promise<void>;
 }
 
+/** a file the pane made, to be handed to the clerk */
+export interface SavedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
 export interface PaneHost {
   /** which host, for the few words that differ (the header line, the help) */
   kind: 'excel' | 'wps' | 'web';
@@ -53,13 +59,17 @@ export interface PaneHost {
   readGrid(): Promise<{ ok: true; grid: WorkbookGrid } | (Done & { ok: false })>;
   /** add sheets (the template, the sample); a name in use gets a suffix */
   insertSheets(specs: SheetSpec[]): Promise<Done>;
-  /** write sheets of ours (the county's consolidation), replacing those of a previous run */
-  writeSheets(sheets: OutSheet[]): Promise<Done>;
   /**
-   * Hand the clerk new workbooks as files (each unit's 反馈意见): only where the host can (the offline page
-   * downloads them); an add-in has no way to save a file, and leaves this out.
+   * write sheets of ours (the county's consolidation), replacing those of a previous run; `hidden` ones are very
+   * hidden (the rounds' data the next round compares with)
    */
-  saveBooks?(books: { name: string; sheets: OutSheet[] }[]): Promise<Done>;
+  writeSheets(sheets: OutSheet[], hidden?: OutSheet[]): Promise<Done>;
+  /**
+   * Hand the clerk new files (each unit's 反馈意见 workbook, a report draft as .docx) where the host can: the offline
+   * page and Excel on Windows and the web download them, WPS writes them into the download folder; Excel on a Mac
+   * cannot (its web view does not download), and says where to make them instead.
+   */
+  saveFiles(files: SavedFile[]): Promise<Done>;
   /** 登记证件事项: write these cells of one row, only while that row is still empty */
   appendRow(sheet: string, row: number, cells: { col: number; value: string }[]): Promise<Done>;
 }

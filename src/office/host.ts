@@ -1,4 +1,5 @@
-import { OutSheet } from '../core';
+import { OUTPUT_SHEETS, OutSheet } from '../core';
+import { download } from '../host/download';
 import { memorySettings } from '../host/settings';
 import type { HostSettings, PaneHost } from '../host/types';
 import { appendRow } from './append';
@@ -7,13 +8,14 @@ import { insertSheets } from './insert';
 import { capabilities, Capabilities, MODE_TEXT, Requirements } from './mode';
 import { readWorkbook } from './read';
 import { officeLibrary, officeRun, Run } from './run';
+import { saveFiles, SaveEnv } from './save';
 import { checkWith, clearMarks, goTo } from './validate';
 import { writePlan } from './write';
 
 export { memorySettings };
 
 /** What the Office host is made from: the real Excel, or the simulation in tests and the playground. */
-export interface OfficeEnv {
+export interface OfficeEnv extends SaveEnv {
   run: Run;
   requirements: Requirements;
   /** whether the loaded office.js defines Excel[cls] (a stale same-origin copy may lack some) */
@@ -22,12 +24,29 @@ export interface OfficeEnv {
   settings: HostSettings;
 }
 
-/** Sheets of ours written into the open workbook, replacing those of a previous merge or check. */
-export async function writeSheets(run: Run, caps: Capabilities, sheets: OutSheet[]): Promise<{ ok: boolean; message: string; en: string }> {
+/**
+ * Sheets of ours written into the open workbook, replacing those of a previous merge or check: the product's
+ * sheets are undone as a check's are, and a sheet of the same name as one written (整改情况, the rounds' data)
+ * is deleted first, as WPS's writeSheets does. `hidden` sheets end very hidden where Excel allows it (ExcelApi 1.2).
+ */
+export async function writeSheets(run: Run, caps: Capabilities, sheets: OutSheet[], hidden: OutSheet[] = []): Promise<{ ok: boolean; message: string; en: string }> {
   try {
     return await run(async (ctx) => {
       const read = await readWorkbook(ctx, caps, '', false);
-      await writePlan(ctx, { plan: { marks: [], columns: [], sheets }, caps, previous: read.previous, sheetNames: read.sheetNames, widths: read.widths });
+      const replaced = [...sheets, ...hidden].map((s) => s.name).filter((n) => read.sheetNames.includes(n) && !OUTPUT_SHEETS.includes(n));
+      for (const name of replaced) {
+        const ws = ctx.workbook.worksheets.getItem(name);
+        // a very hidden sheet can't be deleted (typings, Worksheet.delete): hidden first, which needs ExcelApi 1.2
+        if (caps.sheetFormat) ws.visibility = 'Hidden';
+        ws.delete();
+      }
+      if (replaced.length) await ctx.sync();
+      const sheetNames = read.sheetNames.filter((n) => !replaced.includes(n));
+      await writePlan(ctx, { plan: { marks: [], columns: [], sheets: [...sheets, ...hidden] }, caps, previous: read.previous, sheetNames, widths: read.widths });
+      if (hidden.length && caps.sheetFormat) {
+        for (const s of hidden) ctx.workbook.worksheets.getItem(s.name).visibility = 'VeryHidden';
+        await ctx.sync();
+      }
       return { ok: true, message: '', en: '' };
     });
   } catch (e) {
@@ -61,7 +80,8 @@ export function officeHost(env: OfficeEnv): PaneHost {
       const { names: _, ...done } = await insertSheets(run, caps, specs);
       return done;
     },
-    writeSheets: (sheets) => writeSheets(run, caps, sheets),
+    writeSheets: (sheets, hidden) => writeSheets(run, caps, sheets, hidden),
+    saveFiles: (files) => saveFiles(env, files),
     appendRow: (sheet, row, cells) => appendRow(run, sheet, row, cells),
   };
 }
@@ -74,6 +94,8 @@ export function officeEnv(): OfficeEnv {
     requirements: Office.context.requirements,
     library: officeLibrary,
     displayLanguage: Office.context.displayLanguage,
+    platform: String(Office.context.diagnostics?.platform ?? ''),
+    download,
     settings: {
       get: (k) => settings.get(k),
       set: (k, v) => settings.set(k, v),

@@ -89,7 +89,8 @@ export async function reportDocx(doc: ReportDoc): Promise<Uint8Array> {
       children: doc.blocks.flatMap(block),
     }],
   });
-  return withAltNames(new Uint8Array(await Packer.toBuffer(d)));
+  // an ArrayBuffer, not a Node Buffer: the pane makes drafts in the browser too
+  return withAltNames(new Uint8Array(await Packer.toArrayBuffer(d)));
 }
 
 /** The font table gains our fonts with their usual substitutes (w:altName), for a machine without them. */

@@ -239,6 +239,40 @@ export class SimApplication {
       removeItem: (k) => void m.delete(k),
     };
   }
+  /** the clerk's disk, as far as FileSystem reaches it: folders, and files as their bytes */
+  readonly disk = { dirs: new Set<string>(['/home/clerk/下载']), files: new Map<string, Uint8Array>(), free: Infinity };
+  /** index.d.ts: Env — GetDownloadPath(): "获取用户的下载目录路径" */
+  get Env(): { GetDownloadPath(): string } {
+    return { GetDownloadPath: () => '/home/clerk/下载' };
+  }
+  /**
+   * index.d.ts: FileSystem — existsSync, mkdirSync and writeAsBinaryString return booleans. Modelled strictly
+   * (what the typings leave open, as libuv, which they cite, does it): a write into a folder that does not exist
+   * fails; a disk that fills mid-write fails and leaves the part written; a character above \xFF in a binary string
+   * is refused (it is not a byte).
+   */
+  get FileSystem(): { existsSync(p: string): boolean; mkdirSync(p: string): boolean; writeAsBinaryString(p: string, data: string): boolean; unlinkSync(p: string): boolean } {
+    const d = this.disk;
+    const parent = (p: string) => p.replace(/[\\/][^\\/]*$/, '');
+    return {
+      existsSync: (p) => d.dirs.has(p) || d.files.has(p),
+      mkdirSync: (p) => (d.dirs.has(parent(p)) && !d.files.has(p) ? (d.dirs.add(p), true) : false),
+      writeAsBinaryString: (p, data) => {
+        if (!d.dirs.has(parent(p)) || d.dirs.has(p)) return false;
+        const bytes = new Uint8Array(data.length);
+        for (let i = 0; i < data.length; i++) {
+          const c = data.charCodeAt(i);
+          if (c > 0xff) return false;
+          bytes[i] = c;
+        }
+        const room = Math.max(0, Math.min(bytes.length, d.free));
+        d.files.set(p, bytes.slice(0, room));
+        d.free -= room;
+        return room === bytes.length;
+      },
+      unlinkSync: (p) => d.files.delete(p),
+    };
+  }
   alerts: string[] = [];
   /** window.alert in a WPS page (the ribbon's messages) */
   alert(text: string): void {

@@ -12,6 +12,7 @@ import { Findings } from './Findings';
 import { langOf, strings } from './i18n';
 import { Mapping } from './Mapping';
 import { MergePanel } from './MergePanel';
+import { ReportPanel } from './ReportPanel';
 import { Settings } from './Settings';
 import { Upcoming } from './Upcoming';
 import { usePaneSettings } from './usePaneSettings';
@@ -97,7 +98,7 @@ export function App({ host }: { host: PaneHost }) {
       ) : tab === 'event' ? (
         <EventForm host={host} t={t} lang={lang} checkDate={checkDate} profile={profile} />
       ) : tab === 'merge' ? (
-        <MergePanel host={host} t={t} checkDate={checkDate} profile={profile} generatedAt={() => stamp()} />
+        <MergePanel host={host} t={t} checkDate={checkDate} profile={profile} generatedAt={() => stamp()} en={lang === "en"} />
       ) : tab === 'settings' ? (
         <Settings profile={profile} checkDate={checkDate} lang={lang} t={t} onChange={setProfile} onDate={setCheckDate}
           onSave={async () => {
@@ -162,6 +163,7 @@ export function App({ host }: { host: PaneHost }) {
                 <Caption1>{t.people} {result.people.length} · {t.holders} {result.people.filter((p) => p.holds).length}</Caption1>
               </div>
               <Findings findings={result.findings} lang={lang} t={t} current={current} onGo={go} />
+              <ReportPanel host={host} t={t} result={result} checkDate={checkDate} profile={profile} generatedAt={stamp} en={lang === 'en'} />
             </section>
           )}
         </main>

@@ -1,21 +1,29 @@
 import { Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Text, Textarea } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { consolidate, Consolidated, consolidatedSheets, Day, feedbackFileName, feedbackForUnits, FileCheck, fill, maskIdsIn, Profile } from '../core';
-import { checkFiles, isSpreadsheetInFolder, PaneFile } from '../host/check-files';
+import { campaignLines, campaignOf, campaignSheets, consolidate, Consolidated, consolidatedSheets, Day, FileCheck, fill, inboxWithChecks, maskIdsIn, Profile, roundSalt } from '../core';
+import { checkFiles, isSpreadsheetInFolder } from '../host/check-files';
+import { inboxOf, PickedFile } from '../host/inbox';
 import { EXPECTED_KEY } from '../host/settings';
 import type { PaneHost } from '../host/types';
+import { roundFromBytes } from '../xlsx/round-bytes';
 import { Strings } from './i18n';
+import { Merged, MergeOutputs } from './MergeOutputs';
 
 /** A file picked with its folder: its path within the folder names it, as the command line's merge does. */
-const inFolder = (f: File): PaneFile => {
+const inFolder = (f: File): PickedFile => {
   const rel = (f as File & { webkitRelativePath?: string }).webkitRelativePath;
-  return rel ? { name: rel.replace(/^[^/]*\//, ''), arrayBuffer: () => f.arrayBuffer() } : f;
+  return rel ? { name: rel.replace(/^[^/]*\//, ''), lastModified: f.lastModified, arrayBuffer: () => f.arrayBuffer() } : f;
 };
+const isWorkbook = (f: PickedFile) => isSpreadsheetInFolder(f.name);
 
 /** 合并各单位: the county picks the units' files; header drift is shown first, and the clerk decides. */
-export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; profile: Profile; generatedAt: () => string }) {
+export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; profile: Profile; generatedAt: () => string; en: boolean }) {
   const { host, t } = props;
-  const [files, setFiles] = useState<PaneFile[]>([]);
+  // every file picked: the workbooks are merged, the rest (培训计划, 自查报告) count as deliverables
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const workbooks = files.filter(isWorkbook);
+  const [previous, setPrevious] = useState<File | null>(null);
+  const previousPicker = useRef<HTMLInputElement>(null);
   const [expected, setExpected] = useState(String(host.settings.get(EXPECTED_KEY) ?? ''));
   // the county workbook is passed on: ID numbers masked unless the clerk asks for them whole
   const [fullIds, setFullIds] = useState(false);
@@ -27,23 +35,24 @@ export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; 
   // our own outputs among the picked files, said with the result (a ref: the write may follow in the same turn)
   const skipped = useRef<FileCheck[]>([]);
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
-  // the last merge written, for each unit's 反馈意见
-  const [merged, setMerged] = useState<{ m: Consolidated; units: string[] } | null>(null);
-  const [feedback, setFeedback] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-
-  const saveFeedback = async (last: { m: Consolidated; units: string[] }) => {
-    const books = feedbackForUnits(last.m, last.units, { checkDate: props.checkDate, generatedAt: props.generatedAt(), profile: props.profile, fullIds })
-      .map((u) => ({ name: feedbackFileName(u.unit), sheets: u.sheets }));
-    const r = await host.saveBooks!(books);
-    setFeedback({ intent: r.ok ? 'success' : 'error', text: r.ok ? `${fill(t.feedbackMade, { n: books.length })}${r.message}` : r.message });
-  };
+  // the last merge written: its deliverables and progress, for each unit's 反馈意见 and the county's 工作总结
+  const [merged, setMerged] = useState<Merged | null>(null);
 
   const write = async (m: Consolidated) => {
     setPending(null);
-    const sheets = consolidatedSheets(m, { unit: '柞水县司法局', checkDate: props.checkDate, profile: props.profile, generatedAt: props.generatedAt(), maskIds: !fullIds });
-    const r = await host.writeSheets(sheets);
-    setMerged(r.ok ? { m, units: expectedUnits() } : null);
-    setFeedback(null);
+    const units = expectedUnits();
+    const salt = roundSalt(campaignOf(props.profile));
+    const last = previous ? roundFromBytes(new Uint8Array(await previous.arrayBuffer()), previous.name, salt) : undefined;
+    const camp = campaignSheets(m, {
+      inbox: inboxWithChecks(await inboxOf(files), m.files), expected: units, profile: props.profile, checkDate: props.checkDate,
+      generatedAt: props.generatedAt(), previous: last && !('error' in last) ? last : undefined,
+    });
+    const sheets = consolidatedSheets(m, { unit: '柞水县司法局', checkDate: props.checkDate, profile: props.profile, generatedAt: props.generatedAt(), maskIds: !fullIds, submissionsSheet: camp.submissions });
+    // 整改情况 after 报送情况, as the command line's county workbook has it
+    sheets.splice(2, 0, ...camp.sheets);
+    const r = await host.writeSheets(sheets, camp.hidden);
+    const lines = campaignLines({ deliveries: camp.deliveries, progress: camp.progress, previousError: last && 'error' in last ? last.error : undefined });
+    setMerged(r.ok ? { m, units, deliveries: camp.deliveries, progress: camp.progress, lines } : null);
     const bad = m.files.filter((f) => f.status !== 'ok');
     const note = [
       bad.length ? `${t.badFiles}：${bad.map((f) => shown(f.message)).join('；')}` : '',
@@ -61,7 +70,8 @@ export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; 
     host.settings.set(EXPECTED_KEY, units.join('\n'));
     // kept for next time where the host can; a read-only workbook keeps them for this session only
     await host.settings.save().catch(() => undefined);
-    const { checks, skipped: ours } = await checkFiles(files, { checkDate: props.checkDate, profile: props.profile }, (i, n, name) => setProgress({ i, n, name }));
+    setMerged(null);
+    const { checks, skipped: ours } = await checkFiles(workbooks, { checkDate: props.checkDate, profile: props.profile }, (i, n, name) => setProgress({ i, n, name }));
     setProgress(null);
     skipped.current = ours;
     const m = consolidate(checks, props.profile, units);
@@ -82,15 +92,24 @@ export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; 
         onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />
       {/* webkitdirectory: every browser engine the pane runs in (WebView2, WKWebView, Firefox) picks a folder with it */}
       <input ref={folderPicker} type="file" hidden aria-label={t.mergeFolder} {...{ webkitdirectory: '' }}
-        onChange={(e) => setFiles(Array.from(e.target.files ?? []).filter((f) => isSpreadsheetInFolder(f.name)).map(inFolder)
+        onChange={(e) => setFiles(Array.from(e.target.files ?? []).map(inFolder).filter((f) => !/(^|[\\/])(~\$|\.)/.test(f.name))
           // in name order, as the command line's merge takes a folder
           .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')))} />
-      {files.length > 0 && <Caption1>{fill(t.mergePicked, { n: files.length, names: files.slice(0, 3).map((f) => f.name).join('、') + (files.length > 3 ? '…' : '') })}</Caption1>}
+      {workbooks.length > 0 && <Caption1>{fill(t.mergePicked, { n: workbooks.length, names: workbooks.slice(0, 3).map((f) => f.name).join('、') + (workbooks.length > 3 ? '…' : '') })}</Caption1>}
+      {files.length > workbooks.length && <Caption1>{fill(t.mergeOthers, { n: files.length - workbooks.length })}</Caption1>}
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+        <Text>{t.previousRound}</Text>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Button onClick={() => previousPicker.current?.click()}>{t.pickPrevious}</Button>
+          {previous && <><Caption1>{fill(t.previousPicked, { name: previous.name })}</Caption1><Button appearance="subtle" size="small" onClick={() => setPrevious(null)}>{t.previousNone}</Button></>}
+        </div>
+      </div>
+      <input ref={previousPicker} type="file" hidden accept=".xlsx" aria-label={t.previousRound} onChange={(e) => setPrevious(e.target.files?.[0] ?? null)} />
       <Field label={t.expectedUnits}>
         <Textarea value={expected} onChange={(_, d) => setExpected(d.value)} resize="vertical" />
       </Field>
       <Checkbox checked={fullIds} label={t.fullIds} onChange={(_, d) => setFullIds(d.checked === true)} />
-      <Button appearance="primary" disabled={files.length === 0 || !!progress} onClick={start}>{t.startMerge}</Button>
+      <Button appearance="primary" disabled={workbooks.length === 0 || !!progress} onClick={start}>{t.startMerge}</Button>
       {progress && (
         <>
           <ProgressBar value={progress.i / progress.n} aria-label={fill(t.mergeProgress, progress)} />
@@ -109,15 +128,7 @@ export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; 
         </section>
       )}
       {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
-      {merged && (
-        <section aria-label={t.feedback} style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-          <Text weight="semibold">{t.feedback}</Text>
-          {host.saveBooks
-            ? <div><Button onClick={() => saveFeedback(merged)}>{t.feedbackSave}</Button></div>
-            : <Caption1>{t.feedbackElsewhere}</Caption1>}
-          {feedback && <MessageBar intent={feedback.intent}><MessageBarBody>{feedback.text}</MessageBarBody></MessageBar>}
-        </section>
-      )}
+      {merged && <MergeOutputs host={host} t={t} merged={merged} checkDate={props.checkDate} profile={props.profile} fullIds={fullIds} generatedAt={props.generatedAt} en={props.en} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Text, web
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { App } from '../taskpane/App';
 import type { PageStore } from './book';
-import { download } from './download';
+import { download } from '../host/download';
 import { webHost } from './host';
 import { openFiles, show } from './open';
 import { pageSettings } from './storage';

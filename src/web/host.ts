@@ -1,11 +1,10 @@
-import { OutSheet, timestamp } from '../core';
+import { newBookBytes } from '../host/books';
 import { headerGuesses } from '../host/decide';
 import type { Done, HostSettings, PaneHost, Said } from '../host/types';
 import { checkedName, gridOfParts, originalOf, packInBrowser, readBytes } from '../xlsx/check-bytes';
 import { appendRowParts } from '../xlsx/append-row';
 import { InputError } from '../xlsx/input-error';
 import { patchForCheck } from '../xlsx/ooxml/check';
-import { NEW_BOOK_LEVEL, newBookParts } from '../xlsx/ooxml/new-book';
 import { PageStore, viewOf } from './book';
 import { looksOf } from './looks';
 import { mergesOf } from './merges';
@@ -43,15 +42,6 @@ const ok = (zh = '', en = ''): Done => ({ ok: true, message: zh, en });
 
 /** 名称.xlsx, 名称.checked.xlsx, 名称.checked (2).xlsx → 名称 */
 const stem = (name: string) => originalOf(name).replace(/\.xlsx$/i, '');
-
-/** A new workbook of our sheets, packed in this browser (every part as pieces: none is made in segments here) */
-function newBook(sheets: OutSheet[]): Promise<Uint8Array> {
-  const parts = newBookParts(sheets, timestamp(new Date())).map((p) => {
-    if (!('pieces' in p)) throw new Error('a pre-deflated part');
-    return p;
-  });
-  return packInBrowser(parts, NEW_BOOK_LEVEL);
-}
 
 export function webHost(store: PageStore, env: WebEnv): PaneHost {
   const noFile = () => ({ ok: false as const, message: NO_FILE.zh, en: NO_FILE.en });
@@ -153,17 +143,17 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
       return ok(`已在本页的副本中登记，请点上方“下载「${name}」”保存（原文件未改动）。`, `Recorded in the page's copy: download "${name}" to keep it (your file is unchanged).`);
     },
 
-    async saveBooks(books) {
-      for (const b of books) {
+    async saveFiles(files) {
+      for (const f of files) {
         await paint();
-        env.download(await newBook(b.sheets), b.name);
+        env.download(f.bytes, f.name);
       }
-      return ok(`已下载 ${books.length} 个工作簿（见浏览器的“下载”）。`, `${books.length} workbooks downloaded.`);
+      return ok(`已下载 ${files.length} 个文件（见浏览器的“下载”）。`, `${files.length} files downloaded.`);
     },
 
-    async writeSheets(sheets) {
+    async writeSheets(sheets, hidden = []) {
       await paint();
-      const bytes = await newBook(sheets);
+      const bytes = await newBookBytes(sheets, hidden);
       const read = await readBytes(bytes, COUNTY_FILE);
       const files = [...store.get().files.filter((f) => f.name !== COUNTY_FILE), { name: COUNTY_FILE, data: bytes }];
       const view = viewOf(read.grid, mergesOf(read.parts), looksOf({ marks: [], columns: [], sheets }));

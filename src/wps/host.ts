@@ -6,9 +6,10 @@ import { officeSaid } from '../office/errors';
 import { mergeState } from '../office/state';
 import { SheetSpec } from '../sample/book';
 import { appendRowEt } from './append';
-import { EtApp, EtBook, EtSheet } from './et';
+import { EtApp, EtBook, EtSheet, XL_SHEET_VERY_HIDDEN } from './et';
 import { activeBook, NOT_DATA, readBook, rowsOf, SETTINGS_SHEET, sheetsOf, WpsError } from './read';
-import { addOutSheet, applyPlan, undoLast, writeHidden, writeState } from './write';
+import { saveFilesEt } from './save';
+import { addOutSheet, applyPlan, deleteSheet, undoLast, writeHidden, writeState } from './write';
 
 /**
  * The pane's host in WPS 表格: PaneHost (src/host/types.ts) over the ET object model on window.Application.
@@ -191,14 +192,15 @@ export function wpsHost(app: EtApp, lang = language()): PaneHost {
     }
   };
 
-  const writeSheets: PaneHost['writeSheets'] = async (out: OutSheet[]): Promise<Done> => {
+  const writeSheets: PaneHost['writeSheets'] = async (visible: OutSheet[], hidden: OutSheet[] = []): Promise<Done> => {
+    const out = [...visible, ...hidden];
     try {
       quietly(app, () => {
         const wb: EtBook = activeBook(app);
         let sheets = sheetsOf(wb);
         for (const s of out) {
           const old = sheets.find((x) => x.Name === s.name);
-          if (old) old.Delete();
+          if (old) deleteSheet(old);
           sheets = sheetsOf(wb);
         }
         let after = sheets.filter((s) => !NOT_DATA.includes(s.Name) || out.some((o) => o.name === s.Name)).pop() ?? sheets[sheets.length - 1];
@@ -207,6 +209,8 @@ export function wpsHost(app: EtApp, lang = language()): PaneHost {
           after = addOutSheet(wb, after, s);
           first ??= after;
         }
+        // the rounds' data: very hidden, as the command line writes it
+        for (const s of hidden) (wb.Sheets.Item(s.name) as EtSheet).Visible = XL_SHEET_VERY_HIDDEN;
         first?.Activate();
       }, false);
       return { ok: true, message: '', en: '' };
@@ -226,6 +230,13 @@ export function wpsHost(app: EtApp, lang = language()): PaneHost {
     readGrid,
     insertSheets,
     writeSheets,
+    saveFiles: async (files) => {
+      try {
+        return saveFilesEt(app, files);
+      } catch (e) {
+        return failure(e);
+      }
+    },
     appendRow: async (sheet, row, cells) => {
       try {
         return quietly(app, () => appendRowEt(app, sheet, row, cells));

@@ -57,7 +57,7 @@ function sheetNamed(sheets: EtSheet[], name: string): EtSheet | undefined {
 }
 
 /** A sheet of ours deleted without asking the clerk (DisplayAlerts is off around every write). */
-function deleteSheet(ws: EtSheet): void {
+export function deleteSheet(ws: EtSheet): void {
   // a very hidden sheet is made visible to WPS first (Office documents the same rule for Excel)
   if (ws.Visible === XL_SHEET_VERY_HIDDEN) ws.Visible = XL_SHEET_HIDDEN;
   ws.Delete();

@@ -1,21 +1,11 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import { FileCheck, InboxFile, todayLocal } from '../core';
-import { openPackage } from './package';
+import { FileCheck, InboxFile, inboxWithChecks, todayLocal } from '../core';
+import { docxTitle } from './docx-title';
 import { pathKey } from './out-path';
 
-/**
- * The inbox's files with what the merge made of them: a workbook read as a roster names its unit; one the merge
- * did not take (our own outputs, skipped) is left out.
- */
-export function withChecks(inbox: InboxFile[], checks: FileCheck[]): InboxFile[] {
-  const byPath = new Map(checks.map((f) => [pathKey(f.file), f]));
-  return inbox.flatMap((f) => {
-    const check = byPath.get(pathKey(f.file));
-    if (/\.xls[xm]$/i.test(f.file) && !check) return [];
-    return [{ ...f, unit: check?.status === 'ok' ? check.result?.unit : undefined, roster: check?.status === 'ok' && !!check.result }];
-  });
-}
+/** The inbox's files with what the merge made of them, matched by real path (core: inboxWithChecks). */
+export const withChecks = (inbox: InboxFile[], checks: FileCheck[]): InboxFile[] => inboxWithChecks(inbox, checks, pathKey);
 
 /**
  * The inbox as the deliverables tracker sees it (core/deliverables.ts): every file under the merge's inputs,
@@ -40,21 +30,9 @@ export async function scanInbox(inputs: string[]): Promise<InboxFile[]> {
         file,
         folder: parts.length > 1 ? parts[0] : undefined,
         received: todayLocal(s.mtime),
-        title: ext === '.docx' ? await docxTitle(file) : undefined,
+        title: ext === '.docx' ? docxTitle(await fs.readFile(file).catch(() => new Uint8Array()), file) : undefined,
       });
     }
   }
   return out;
-}
-
-/** The first 200 characters of a .docx's text (its title is there), or nothing when it can't be read. */
-async function docxTitle(file: string): Promise<string | undefined> {
-  try {
-    const pkg = openPackage(await fs.readFile(file), file);
-    if (!pkg.has('word/document.xml')) return undefined;
-    const xml = pkg.text('word/document.xml').slice(0, 200_000);
-    return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').slice(0, 200);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,0 +1,18 @@
+import type { OutSheet, ReportDoc } from '../core';
+import { newBookBytes } from '../host/books';
+import type { Done, PaneHost } from '../host/types';
+
+/**
+ * What the pane hands the clerk as files, through the host (downloads, WPS's download folder): new workbooks of our
+ * sheets, and report drafts. The .docx writer is loaded only when a draft is asked for: the pane opens without it.
+ */
+export async function saveBooks(host: PaneHost, books: { name: string; sheets: OutSheet[] }[]): Promise<Done> {
+  const files = [];
+  for (const b of books) files.push({ name: b.name, bytes: await newBookBytes(b.sheets) });
+  return host.saveFiles(files);
+}
+
+export async function saveDraft(host: PaneHost, doc: ReportDoc, name: string): Promise<Done> {
+  const { reportDocx } = await import('../report/docx');
+  return host.saveFiles([{ name, bytes: await reportDocx(doc) }]);
+}
