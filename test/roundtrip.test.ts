@@ -22,7 +22,8 @@ const opts = { checkDate, profile: DEFAULT_PROFILE, generatedAt: '2024-06-05 09:
 const parts = (file: string) => Object.fromEntries(Object.entries(unzipSync(readFileSync(file))).filter(([n]) => !n.endsWith('/')));
 const RICH = path.join(__dirname, 'fixtures', 'rich-libreoffice.xlsx');
 
-type Case = { name: string; make: (file: string) => Promise<void> };
+/** ours: the names our 校验结果 and 汇总 take in that workbook */
+type Case = { name: string; make: (file: string) => Promise<void>; ours?: { findings: string; summary: string } };
 const cases: Case[] = [
   ...demoUnits(checkDate).map((u) => ({ name: u.file, make: (f: string) => writeBook(u.book, f) })),
   // as LibreOffice saves a workbook with a chart, an image, a validation list and a pivot table
@@ -40,6 +41,16 @@ const cases: Case[] = [
       for (const n of Object.keys(zip)) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(n)) edit(n, (x) => x.replace(/ (s|style)="\d+"/g, ''));
       writeFileSync(f, zipSync(zip));
     },
+  },
+  // the clerk's own sheets named as ours are: theirs keep their names and contents, ours take 汇总（校验）
+  {
+    name: 'a workbook with the clerk\'s own 汇总 and 校验结果 sheets',
+    make: async (f: string) => {
+      const book = demoUnits(checkDate)[0].book;
+      book.sheets.push({ name: '汇总', rows: [['本单位自己的汇总', 20], ['其中持证', 19]] }, { name: '校验结果', rows: [['科室自查记录'], ['已核对']] });
+      await writeBook(book, f);
+    },
+    ours: { findings: '校验结果（校验）', summary: '汇总（校验）' },
   },
 ];
 
@@ -124,18 +135,25 @@ describe.each(cases.map((c) => [c.name, c] as const))('the checked copy of %s', 
       expect(ws.getCell(p.row, t.lastCol + 1).value).toBe({ red: '红', yellow: '黄', green: '绿', none: '无证' }[p.colour]);
       for (const id of p.rules) expect(String(ws.getCell(p.row, t.lastCol + 2).value)).toContain(id);
     }
-    const list = after.getWorksheet('校验结果')!;
+    const list = after.getWorksheet(c.ours?.findings ?? '校验结果')!;
     expect(list.getRow(1).values).toEqual([undefined, '序号', '规则', '级别', '工作表', '单元格', '姓名', '说明', '处理建议']);
     outcome.result!.findings.forEach((f, i) => {
       expect(list.getCell(i + 2, 5).value).toEqual({ formula: `HYPERLINK("#'${f.sheet}'!${f.cell}","${f.cell}")`, result: f.cell });
       expect(list.getCell(i + 2, 2).value).toBe(f.rule);
     });
-    expect(after.getWorksheet('汇总')).toBeDefined();
+    expect(after.getWorksheet(c.ours?.summary ?? '汇总')).toBeDefined();
     expect(after.getWorksheet(STATE_SHEET)!.state).toBe('veryHidden');
+    // no two sheets share a name (Excel would refuse the file), and the clerk's sheets of our names are as they were
+    const names = after.worksheets.map((w) => w.name.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+    if (c.ours) {
+      expect(after.getWorksheet('汇总')!.getCell('A1').value).toBe('本单位自己的汇总');
+      expect(after.getWorksheet('校验结果')!.getCell('A1').value).toBe('科室自查记录');
+    }
   });
 
   it('校验结果\'s rows are tall enough for their wrapped 说明 (Excel keeps a row\'s stored height)', async () => {
-    const list = (await load(output)).getWorksheet('校验结果')!;
+    const list = (await load(output)).getWorksheet(c.ours?.findings ?? '校验结果')!;
     // 说明 is 60 characters wide; a Chinese character takes about two
     const width = (m: string) => [...m].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
     let tall = 0;
@@ -155,7 +173,8 @@ describe.each(cases.map((c) => [c.name, c] as const))('the checked copy of %s', 
     const ours = charts.find((x) => x.includes('红黄绿分布'))!;
     expect(ours).toContain('<c:barChart>');
     expect([...ours.matchAll(/<a:srgbClr val="(\w+)"\/>/g)].map((m) => m[1])).toEqual([PALETTE.chart.red, PALETTE.chart.yellow, PALETTE.chart.green]);
-    expect(ours).toMatch(/<c:cat><c:strRef><c:f>'汇总'!\$B\$\d+:\$B\$\d+<\/c:f>/);
+    expect(ours).toContain(`<c:cat><c:strRef><c:f>'${c.ours?.summary ?? '汇总'}'!`);
+    expect(ours).toMatch(/<c:cat><c:strRef><c:f>'[^']+'!\$B\$\d+:\$B\$\d+<\/c:f>/);
   });
 
   it('a second check replaces the first one\'s marks: the same copy again', async () => {

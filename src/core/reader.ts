@@ -38,6 +38,25 @@ export interface Table {
 
 /** Sheets the product writes: never read back as input. */
 export const OUTPUT_SHEETS = ['校验结果', '汇总', '明细', '报送情况', '_证件清理_标记'];
+
+/**
+ * Our sheet's name in a workbook whose own sheets (the clerk's) may already use it: a clerk's 汇总 keeps its name
+ * and ours becomes 汇总（校验）, then 汇总（校验2）…, so that nothing of the clerk's is replaced or deleted and no
+ * two sheets share a name (which Excel refuses to open). Sheet names compare without regard to case.
+ */
+export function freeSheetName(name: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!used.has(name.toLowerCase())) return name;
+  for (let n = 1; ; n++) {
+    const next = `${name}（校验${n === 1 ? '' : n}）`;
+    if (!used.has(next.toLowerCase())) return next;
+  }
+}
+
+const RENAMED = new RegExp(`^(${OUTPUT_SHEETS.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})（校验\\d*）$`);
+
+/** One of our sheets, under its own name or the one freeSheetName gave it beside a clerk's sheet of that name. */
+export const isOutputSheet = (name: string): boolean => OUTPUT_SHEETS.includes(name) || RENAMED.test(name);
 export const OUTPUT_COLUMNS = ['清理结论', '问题说明', '处理建议'];
 
 const HEADER_SCAN_ROWS = 30;
@@ -250,7 +269,7 @@ export interface Located {
 
 /** Find the tables by their headers, whatever the sheets are called. */
 export function locateTables(wb: WorkbookGrid, opts: ReadOptions = {}): Located {
-  const candidates = wb.sheets.filter((s) => !OUTPUT_SHEETS.includes(s.name));
+  const candidates = wb.sheets.filter((s) => !isOutputSheet(s.name));
   const found = (kind: TableKind): Table[] => {
     const chosen = opts.sheet?.[kind];
     const sheets = chosen ? candidates.filter((s) => s.name === chosen) : candidates;

@@ -23,7 +23,7 @@ export type Stage = 'read' | 'check' | 'write' | 'done';
 export type Decision = { result: CheckResult; plan?: Plan };
 
 export type CheckOutcome =
-  | { ok: true; result: CheckResult; marked: number; notices: Said[] }
+  | { ok: true; result: CheckResult; marked: number; notices: Said[]; /** our sheets as named (汇总（校验） beside a clerk's 汇总) */ sheets?: string[] }
   | { ok: false; message: string; en: string; detail?: string; result?: CheckResult; sheets?: { name: string; headers: string[] }[] };
 
 export interface HostSettings {

@@ -1,4 +1,4 @@
-import { OUTPUT_SHEETS, OutSheet } from '../core';
+import { OutSheet } from '../core';
 import { download } from '../host/download';
 import { memorySettings } from '../host/settings';
 import type { HostSettings, PaneHost } from '../host/types';
@@ -25,26 +25,17 @@ export interface OfficeEnv extends SaveEnv {
 }
 
 /**
- * Sheets of ours written into the open workbook, replacing those of a previous merge or check: the product's
- * sheets are undone as a check's are, and a sheet of the same name as one written (整改情况, the rounds' data)
- * is deleted first, as WPS's writeSheets does. `hidden` sheets end very hidden where Excel allows it (ExcelApi 1.2).
+ * Sheets of ours written into the open workbook, replacing those of a previous merge or check (undone as a check's
+ * are: the sheets recorded as ours); a clerk's sheet of one of their names stays, and ours takes another.
+ * `hidden` sheets end very hidden where Excel allows it (ExcelApi 1.2).
  */
 export async function writeSheets(run: Run, caps: Capabilities, sheets: OutSheet[], hidden: OutSheet[] = []): Promise<{ ok: boolean; message: string; en: string }> {
   try {
     return await run(async (ctx) => {
       const read = await readWorkbook(ctx, caps, '', false);
-      const replaced = [...sheets, ...hidden].map((s) => s.name).filter((n) => read.sheetNames.includes(n) && !OUTPUT_SHEETS.includes(n));
-      for (const name of replaced) {
-        const ws = ctx.workbook.worksheets.getItem(name);
-        // a very hidden sheet can't be deleted (typings, Worksheet.delete): hidden first, which needs ExcelApi 1.2
-        if (caps.sheetFormat) ws.visibility = 'Hidden';
-        ws.delete();
-      }
-      if (replaced.length) await ctx.sync();
-      const sheetNames = read.sheetNames.filter((n) => !replaced.includes(n));
-      await writePlan(ctx, { plan: { marks: [], columns: [], sheets: [...sheets, ...hidden] }, caps, previous: read.previous, sheetNames, widths: read.widths });
+      const written = await writePlan(ctx, { plan: { marks: [], columns: [], sheets: [...sheets, ...hidden] }, caps, previous: read.previous, sheetNames: read.sheetNames, widths: read.widths });
       if (hidden.length && caps.sheetFormat) {
-        for (const s of hidden) ctx.workbook.worksheets.getItem(s.name).visibility = 'VeryHidden';
+        for (const name of written.sheets.slice(sheets.length)) ctx.workbook.worksheets.getItem(name).visibility = 'VeryHidden';
         await ctx.sync();
       }
       return { ok: true, message: '', en: '' };

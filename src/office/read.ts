@@ -1,4 +1,4 @@
-import { CellValue, colLetter, colNumber, OUTPUT_SHEETS, SheetGrid, WorkbookGrid } from '../core';
+import { CellValue, colLetter, colNumber, isOutputSheet, SheetGrid, WorkbookGrid } from '../core';
 import { fatal, Guarded, runGuarded } from './batch';
 import { cellKey, fromExcel } from './cells';
 import { Said } from './errors';
@@ -142,7 +142,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, caps: Capabilities
   await ctx.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   const stateVisibility = sheets.items.find((s) => s.name === STATE_SHEET)?.visibility ?? null;
-  const names = withGrid ? sheetNames.filter((n) => !OUTPUT_SHEETS.includes(n)) : [];
+  const names = withGrid ? sheetNames.filter((n) => !isOutputSheet(n)) : [];
 
   // 2. the used ranges with their first rows, the state, and where each thread is; less, if that is too much
   const usedOf = (name: string) => {

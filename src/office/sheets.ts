@@ -1,4 +1,4 @@
-import { colLetter, OutSheet, PALETTE, SUMMARY_SHEET } from '../core';
+import { colLetter, OutSheet, PALETTE } from '../core';
 import { Job, size } from './batch';
 import { outCellValue } from './cells';
 import { Capabilities } from './mode';
@@ -30,7 +30,8 @@ export function sheetJobs(ctx: Excel.RequestContext, s: OutSheet, caps: Capabili
       header.format.font.bold = true;
       header.format.fill.color = hex(PALETTE.header.fill);
       if (caps.sheetFormat) s.widths.forEach((w, k) => (ws.getRange(`${colLetter(k + 1)}:${colLetter(k + 1)}`).format.columnWidth = w * 6));
-      if (s.name === SUMMARY_SHEET && caps.sheetFormat) {
+      // 汇总's title (ours may be named 汇总（校验） beside a clerk's 汇总)
+      if (s.merges.length && caps.sheetFormat) {
         ws.getRange('A1').format.font.bold = true;
         for (const m of s.merges) ws.getRange(m).merge(false);
       }

@@ -9,6 +9,8 @@ import { asText } from './cells';
  *   note     sheet, cell             a note of ours (ExcelApi 1.18)
  *   comment  sheet, cell             a comment thread of ours (ExcelApi 1.10)
  *   cf       sheet                   conditional formats of ours (found by formula on ExcelApi 1.6+)
+ *   sheet    name                    a sheet of ours (校验结果, 汇总…, or 汇总（校验） beside a clerk's 汇总); a record
+ *                                    without these is older, and ours had the plain names
  * A record this Excel cannot undo is kept for a later run on a newer one. The sheet is very hidden
  * where Excel lets us set that (ExcelApi 1.2); on 1.1 it is visible, and its first row says what it is.
  */
@@ -20,10 +22,11 @@ export type StateRow =
   | ['fill', string, string, string]
   | ['note', string, string]
   | ['comment', string, string]
-  | ['cf', string];
+  | ['cf', string]
+  | ['sheet', string];
 
 export type StateKind = StateRow[0];
-const KINDS: StateKind[] = ['values', 'widths', 'fill', 'note', 'comment', 'cf'];
+const KINDS: StateKind[] = ['values', 'widths', 'fill', 'note', 'comment', 'cf', 'sheet'];
 
 const TITLE = '此表由“执法证件清理助手”记录上次校验所加的标记，供“清除标记”撤销之用；请勿修改。';
 

@@ -15,6 +15,8 @@ export interface Undo {
   pending: StateRow[];
   /** what stays in the workbook, by kind, with the set that would remove it */
   left: { kind: StateKind; count: number; needs: string }[];
+  /** our sheets of the last run, deleted */
+  deleted: string[];
 }
 
 const STANDARD_WIDTH = 48;
@@ -79,12 +81,25 @@ export function undoJobs(ctx: Excel.RequestContext, caps: Capabilities, previous
       });
     }
   }
-  // the product's sheets: a unit's (校验结果, 汇总) and the county's (明细, 报送情况); the state sheet is the caller's
-  for (const name of OUTPUT_SHEETS) {
-    if (name !== STATE_SHEET && exists(name)) jobs.push({ bytes: 80, queue: () => sheets.getItem(name).delete() });
+  // the product's sheets as recorded (a unit's 校验结果, 汇总; the county's 明细, 报送情况…); an older record named
+  // none, and ours had the plain names; with no record at all, a sheet of such a name is the clerk's and stays.
+  // The state sheet is the caller's.
+  const recorded = previous.state.flatMap((r) => (r[0] === 'sheet' ? [r[1]] : []));
+  const legacy = !recorded.length && previous.stateVisibility !== null ? OUTPUT_SHEETS.filter((n) => n !== STATE_SHEET) : [];
+  const deleted = [...new Set([...recorded, ...legacy])].filter(exists);
+  for (const name of deleted) {
+    jobs.push({
+      bytes: 120,
+      queue: () => {
+        const ws = sheets.getItem(name);
+        // a very hidden sheet (the rounds' data) can't be deleted (typings, Worksheet.delete): hidden first (1.2)
+        if (caps.sheetFormat) ws.visibility = 'Hidden';
+        ws.delete();
+      },
+    });
   }
   const left = Object.entries(REMOVED_WITH)
     .map(([kind, cap]) => ({ kind: kind as StateKind, count: pending.filter((r) => r[0] === kind).length, needs: CAPABILITY_SETS[cap] }))
     .filter((x) => x.count > 0);
-  return { jobs, pending, left };
+  return { jobs, pending, left, deleted };
 }

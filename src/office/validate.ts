@@ -61,9 +61,9 @@ export async function checkWith(run: Run, caps: Capabilities, decideOn: (grid: W
       const { result, plan } = decideOn(read.grid);
       if (result.status !== 'ok' || !plan) return { ok: false as const, message: result.message, en: result.message, result, sheets: headerGuesses(read.grid) };
       opts.onStage?.('write');
-      const { marked, notices } = await writePlan(ctx, { plan, caps, previous: read.previous, sheetNames: read.sheetNames, widths: read.widths });
+      const { marked, notices, sheets } = await writePlan(ctx, { plan, caps, previous: read.previous, sheetNames: read.sheetNames, widths: read.widths });
       opts.onStage?.('done');
-      return { ok: true as const, result, marked, notices: [...read.notices, ...notices] };
+      return { ok: true as const, result, marked, notices: [...read.notices, ...notices], sheets };
     });
   } catch (e) {
     return { ...officeFailure(e), detail: String((e as Error)?.message ?? e) };

@@ -1,4 +1,4 @@
-import { OUTPUT_SHEETS, Plan } from '../core';
+import { freeSheetName, isOutputSheet, Plan } from '../core';
 import { addAnnotations, annotationKind, annotations, noteProbes } from './annotations';
 import { Job, runJobs, size } from './batch';
 import { resultColumns } from './columns';
@@ -68,11 +68,12 @@ export function leftText(left: Undo['left']): Said {
 
 /** The last place in the sheet tabs once this run's sheets are in: the clerk's, ours, then the state. */
 function lastPosition(input: WriteInput): number {
-  const kept = input.sheetNames.filter((n) => !OUTPUT_SHEETS.includes(n) && n !== STATE_SHEET).length;
+  const kept = input.sheetNames.filter((n) => !isOutputSheet(n) && n !== STATE_SHEET).length;
   return kept + input.plan.sheets.length;
 }
 
-export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): Promise<{ marked: number; notices: Said[] }> {
+/** `sheets`: our sheets' names as written, in the plan's order */
+export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): Promise<{ marked: number; notices: Said[]; sheets: string[] }> {
   const { plan, caps, previous } = input;
   const notices: Said[] = [];
   const undo = undoJobs(ctx, caps, previous, input.sheetNames);
@@ -98,12 +99,20 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
   const notes = kind ? annotations(plan, previous.threads) : [];
   for (const a of notes) records.push([kind!, a.sheet, a.cell]);
 
+  // our sheets beside the clerk's: a name one of the clerk's sheets has is left to it (汇总 → 汇总（校验）)
+  const taken = input.sheetNames.filter((n) => !undo.deleted.includes(n) && n !== STATE_SHEET);
+  const sheets = plan.sheets.map((s) => {
+    const name = freeSheetName(s.name, taken);
+    taken.push(name);
+    records.push(['sheet', name]);
+    return name === s.name ? s : { ...s, name };
+  });
   const state = mergeState(undo.pending, records);
   const probes = caps.notes ? noteProbes(ctx, notes) : null;
   // the product's sheets first (they are found by name, recorded or not), so that on ExcelApi 1.1, where the
   // state sheet cannot be hidden, it comes after them; then the state, then what it records
   await runJobs(ctx, [
-    ...first, ...plan.sheets.flatMap((s) => sheetJobs(ctx, s, caps)), ...stateJobs(ctx, caps, state, previous.stateVisibility, lastPosition(input)), ...columns.jobs, ...marks, ...(probes?.jobs ?? []),
+    ...first, ...sheets.flatMap((s) => sheetJobs(ctx, s, caps)), ...stateJobs(ctx, caps, state, previous.stateVisibility, lastPosition(input)), ...columns.jobs, ...marks, ...(probes?.jobs ?? []),
   ], caps.payloadBudget);
 
   const refused = await addAnnotations(ctx, caps, notes, probes?.free());
@@ -121,5 +130,5 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
       en: `The last check, on a newer Excel, left ${left.en} that this version cannot remove; they are recorded, and 清除标记 (Clear marks) on that version removes them.`,
     });
   }
-  return { marked: plan.marks.length, notices };
+  return { marked: plan.marks.length, notices, sheets: sheets.map((s) => s.name) };
 }

@@ -58,7 +58,8 @@ export function App({ host }: { host: PaneHost }) {
       setNotices(out.notices.map((n) => (lang === 'en' ? n.en : n.zh)));
       setMapping(null);
       setCurrent(-1);
-      if (thenSheet) await host.goTo(thenSheet, 'A1');
+      // ours may be named 汇总（校验） beside a clerk's 汇总
+      if (thenSheet) await host.goTo(out.sheets?.find((n) => n === thenSheet || n.startsWith(`${thenSheet}（`)) ?? thenSheet, 'A1');
     } else {
       setResult(null);
       setMessage({ intent: 'error', text: say(out) });

@@ -68,14 +68,14 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
       if (result.status !== 'ok' || !plan) return { ok: false, message: result.message, en: result.message, result, sheets: headerGuesses(read.grid) };
       onStage?.('write');
       await paint();
-      patchForCheck(read.parts, plan);
+      const sheets = patchForCheck(read.parts, plan);
       const bytes = await packInBrowser(read.parts.pieces());
       const name = checkedName(f.name);
       const view = viewOf(gridOfParts(read.parts, f.name, f.name), mergesOf(read.parts), looksOf(plan));
       store.set({ output: { name, bytes }, view, sheet: store.get().sheet ?? view[0]?.name ?? null, selected: null, error: null });
       onStage?.('done');
       // the page's bar offers the copy for download; the pane's notices are for what went wrong
-      return { ok: true, result, marked: plan.marks.length, notices: [] };
+      return { ok: true, result, marked: plan.marks.length, notices: [], sheets };
     },
 
     async clear() {

@@ -7,9 +7,9 @@ import { mergeState } from '../office/state';
 import { SheetSpec } from '../sample/book';
 import { appendRowEt } from './append';
 import { EtApp, EtBook, EtSheet, XL_SHEET_VERY_HIDDEN } from './et';
-import { activeBook, NOT_DATA, readBook, rowsOf, SETTINGS_SHEET, sheetsOf, WpsError } from './read';
+import { activeBook, notData, readBook, rowsOf, SETTINGS_SHEET, sheetsOf, WpsError } from './read';
 import { saveFilesEt } from './save';
-import { addOutSheet, applyPlan, deleteSheet, undoLast, writeHidden, writeState } from './write';
+import { applyPlan, undoLast, writeHidden, writeState } from './write';
 
 /**
  * The pane's host in WPS 表格: PaneHost (src/host/types.ts) over the ET object model on window.Application.
@@ -111,7 +111,7 @@ export function wpsHost(app: EtApp, lang = language()): PaneHost {
         });
       }
       onStage?.('done');
-      return { ok: true, result, marked: applied.marked, notices };
+      return { ok: true, result, marked: applied.marked, notices, sheets: applied.sheets };
     } catch (e) {
       return failure(e);
     }
@@ -162,7 +162,7 @@ export function wpsHost(app: EtApp, lang = language()): PaneHost {
         const wb = activeBook(app);
         const sheets = sheetsOf(wb);
         const taken = new Set(sheets.map((s) => s.Name.toLowerCase()));
-        let after = sheets.filter((s) => !NOT_DATA.includes(s.Name)).pop() ?? sheets[sheets.length - 1];
+        let after = sheets.filter((s) => !notData(s.Name)).pop() ?? sheets[sheets.length - 1];
         let first: EtSheet | undefined;
         for (const spec of specs) {
           let name = spec.name;
@@ -192,26 +192,17 @@ export function wpsHost(app: EtApp, lang = language()): PaneHost {
     }
   };
 
+  // as a check writes its sheets (the last run's recorded sheets undone, a clerk's sheet of one of their names left
+  // alone), the rounds' data very hidden
   const writeSheets: PaneHost['writeSheets'] = async (visible: OutSheet[], hidden: OutSheet[] = []): Promise<Done> => {
-    const out = [...visible, ...hidden];
     try {
       quietly(app, () => {
+        const read = readBook(app, FILE, false);
         const wb: EtBook = activeBook(app);
-        let sheets = sheetsOf(wb);
-        for (const s of out) {
-          const old = sheets.find((x) => x.Name === s.name);
-          if (old) deleteSheet(old);
-          sheets = sheetsOf(wb);
-        }
-        let after = sheets.filter((s) => !NOT_DATA.includes(s.Name) || out.some((o) => o.name === s.Name)).pop() ?? sheets[sheets.length - 1];
-        let first: EtSheet | undefined;
-        for (const s of out) {
-          after = addOutSheet(wb, after, s);
-          first ??= after;
-        }
-        // the rounds' data: very hidden, as the command line writes it
-        for (const s of hidden) (wb.Sheets.Item(s.name) as EtSheet).Visible = XL_SHEET_VERY_HIDDEN;
-        first?.Activate();
+        const undone = undoLast(read.sheets, read.state);
+        const applied = applyPlan(app, wb, undone.sheets, { marks: [], columns: [], sheets: [...visible, ...hidden] }, read.state, undone.pending);
+        for (const name of applied.sheets.slice(visible.length)) (wb.Sheets.Item(name) as EtSheet).Visible = XL_SHEET_VERY_HIDDEN;
+        if (applied.sheets.length) (wb.Sheets.Item(applied.sheets[0]) as EtSheet).Activate();
       }, false);
       return { ok: true, message: '', en: '' };
     } catch (e) {

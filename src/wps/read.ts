@@ -1,4 +1,4 @@
-import { CellValue, colLetter, colNumber, OUTPUT_SHEETS, SheetGrid, WorkbookGrid } from '../core';
+import { CellValue, colLetter, colNumber, isOutputSheet, SheetGrid, WorkbookGrid } from '../core';
 import { fromExcel } from '../office/cells';
 import { parseState, STATE_SHEET, StateRow } from '../office/state';
 import { EtApp, EtBook, EtRange, EtSheet } from './et';
@@ -9,8 +9,8 @@ import { EtApp, EtBook, EtRange, EtSheet } from './et';
  * types", VBA: Range.Value2), merged blocks filled in as src/office/read.ts does, and the last run's record.
  */
 export const SETTINGS_SHEET = '_证件清理_设置';
-/** sheets that are ours, never the clerk's data */
-export const NOT_DATA = [...OUTPUT_SHEETS, STATE_SHEET, SETTINGS_SHEET];
+/** sheets that are ours, never the clerk's data (ours may be named 汇总（校验） beside a clerk's 汇总) */
+export const notData = (name: string): boolean => isOutputSheet(name) || name === STATE_SHEET || name === SETTINGS_SHEET;
 
 /** as the add-in and the command line: beyond this a sheet is refused with a message, not read */
 const MAX_ROWS = 200_000;
@@ -138,7 +138,7 @@ export function readBook(app: EtApp, file: string, withGrid = true): WpsRead {
   const grids: SheetGrid[] = [];
   for (const ws of withGrid ? sheets : []) {
     const name = ws.Name;
-    if (NOT_DATA.includes(name)) continue;
+    if (notData(name)) continue;
     const used = ws.UsedRange;
     const rowCount = used.Rows.Count;
     if (rowCount > MAX_ROWS) {

@@ -1,9 +1,9 @@
 import { addressChunks, lookGroups } from '../host/marks';
-import { a1, colLetter, colNumber, OUTPUT_SHEETS, OutSheet, PALETTE, Plan, SUMMARY_SHEET } from '../core';
+import { a1, colLetter, colNumber, freeSheetName, OUTPUT_SHEETS, OutSheet, PALETTE, Plan } from '../core';
 import { asText, outCellValue } from '../office/cells';
 import { mergeState, STATE_SHEET, stateValues, StateRow } from '../office/state';
 import { bgr, CF_EDGES, isOurs, MARK_FORMULA, EtApp, EtBook, EtRange, EtSheet, XL_CONTINUOUS, XL_EXPRESSION, XL_NONE, XL_SHEET_HIDDEN, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE } from './et';
-import { NOT_DATA, SETTINGS_SHEET } from './read';
+import { notData, SETTINGS_SHEET } from './read';
 
 /**
  * Applying the core's Plan through the ET object model, and undoing the last run. The record is the one
@@ -57,7 +57,7 @@ function sheetNamed(sheets: EtSheet[], name: string): EtSheet | undefined {
 }
 
 /** A sheet of ours deleted without asking the clerk (DisplayAlerts is off around every write). */
-export function deleteSheet(ws: EtSheet): void {
+function deleteSheet(ws: EtSheet): void {
   // a very hidden sheet is made visible to WPS first (Office documents the same rule for Excel)
   if (ws.Visible === XL_SHEET_VERY_HIDDEN) ws.Visible = XL_SHEET_HIDDEN;
   ws.Delete();
@@ -86,7 +86,7 @@ function deleteOurConditions(ws: EtSheet): void {
 /** Undo the last run in this workbook: its marks, notes, values, widths and sheets (the state sheet is the caller's). */
 export function undoLast(sheets: EtSheet[], state: StateRow[]): Undone & { sheets: EtSheet[] } {
   const pending: StateRow[] = [];
-  const live = sheets.filter((s) => !NOT_DATA.includes(s.Name));
+  const live = sheets.filter((s) => !notData(s.Name));
   for (const ws of live) deleteOurConditions(ws);
   for (const r of state) {
     const ws = sheetNamed(live, r[1]);
@@ -111,9 +111,13 @@ export function undoLast(sheets: EtSheet[], state: StateRow[]): Undone & { sheet
       pending.push(r);
     }
   }
+  // our sheets as recorded; an older record named none, and ours had the plain names; with no record at all, a
+  // sheet of such a name is the clerk's and stays
+  const recorded = state.flatMap((r) => (r[0] === 'sheet' ? [r[1]] : []));
+  const legacy = !recorded.length && sheetNamed(sheets, STATE_SHEET) ? OUTPUT_SHEETS.filter((n) => n !== STATE_SHEET) : [];
   let left = sheets;
-  for (const name of OUTPUT_SHEETS) {
-    const ws = name === STATE_SHEET ? undefined : sheetNamed(left, name);
+  for (const name of [...recorded, ...legacy]) {
+    const ws = sheetNamed(left, name);
     if (!ws) continue;
     deleteSheet(ws);
     left = left.filter((s) => s !== ws);
@@ -162,7 +166,8 @@ export function addOutSheet(wb: EtBook, after: EtSheet, s: OutSheet): EtSheet {
   header.Font.Bold = true;
   header.Interior.Color = bgr(PALETTE.header.fill);
   s.widths.forEach((w, k) => (ws.Range(`${colLetter(k + 1)}:${colLetter(k + 1)}`).ColumnWidth = w));
-  if (s.name === SUMMARY_SHEET) {
+  // 汇总's title (ours may be named 汇总（校验） beside a clerk's 汇总)
+  if (s.merges.length) {
     ws.Range('A1').Font.Bold = true;
     for (const m of s.merges) ws.Range(m).Merge();
   }
@@ -174,6 +179,8 @@ export interface Applied {
   marked: number;
   /** finding cells that already held the clerk's comment */
   refused: { sheet: string; cell: string }[];
+  /** our sheets' names as written, in the plan's order */
+  sheets: string[];
 }
 
 /** The result columns' records: the range of their values, and the widths before any run of ours. */
@@ -258,8 +265,14 @@ function writeNotes(sheets: EtSheet[], plan: Plan, records: StateRow[], refused:
 export function applyPlan(app: EtApp, wb: EtBook, sheets: EtSheet[], plan: Plan, previous: StateRow[], pending: StateRow[]): Applied {
   let all = sheets;
   let after = lastKept(all);
+  // our sheets beside the clerk's: a name one of the clerk's sheets has is left to it (汇总 → 汇总（校验）)
+  const taken = all.map((s) => s.Name);
+  const ours: StateRow[] = [];
   for (const s of plan.sheets) {
-    const ws = addOutSheet(wb, after, s);
+    const name = freeSheetName(s.name, taken);
+    taken.push(name);
+    ours.push(['sheet', name]);
+    const ws = addOutSheet(wb, after, name === s.name ? s : { ...s, name });
     all = [...all.slice(0, all.indexOf(after) + 1), ws, ...all.slice(all.indexOf(after) + 1)];
     after = ws;
   }
@@ -267,16 +280,16 @@ export function applyPlan(app: EtApp, wb: EtBook, sheets: EtSheet[], plan: Plan,
   const columns = columnRecords(all, plan, previous);
   const marked = [...new Set(lookGroups(plan).map((g) => g.sheet))].map((sheet): StateRow => ['cf', sheet]);
   const notes = plan.marks.filter((m) => m.finding && m.note).map((m): StateRow => ['note', m.sheet, a1(m.row, m.col)]);
-  writeState(wb, all, mergeState(pending, [...columns, ...marked, ...notes]));
+  writeState(wb, all, mergeState(pending, [...ours, ...columns, ...marked, ...notes]));
   all = sheetsAfter(wb);
-  const records: StateRow[] = [...columns];
+  const records: StateRow[] = [...ours, ...columns];
   const refused: Applied['refused'] = [];
   writeColumns(all, plan);
   writeMarks(app, all, plan, records);
   writeNotes(all, plan, records, refused);
   // the record as it is: the notes WPS took, not the cells that kept the clerk's comment
   writeState(wb, sheetsAfter(wb), mergeState(pending, records));
-  return { records, marked: plan.marks.length, refused };
+  return { records, marked: plan.marks.length, refused, sheets: ours.map((r) => r[1]) };
 }
 
 function sheetsAfter(wb: EtBook): EtSheet[] {

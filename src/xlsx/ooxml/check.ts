@@ -1,4 +1,4 @@
-import { a1, OutSheet, Plan } from '../../core';
+import { a1, freeSheetName, OutSheet, Plan } from '../../core';
 import { chartXml, CHART_REL, CHART_TYPE, drawingXml, DRAWING_REL, DRAWING_TYPE } from './chart';
 import { addNotes, COMMENTS_REL, COMMENTS_TYPE, Note, notedCells, VML_REL, VML_TYPE } from './comments';
 import { markLook, STYLE_LOOK, TEXT_LOOK, VERDICT_LOOK } from './looks';
@@ -100,8 +100,8 @@ function ourSheet(parts: Parts, s: OutSheet, styles: Styles): string[] {
   return printNames(s, index);
 }
 
-/** Patches the package (already cleared of any earlier check) for this plan. */
-export function patchForCheck(parts: Parts, plan: Plan): void {
+/** Patches the package (already cleared of any earlier check) for this plan; our sheets' names as written. */
+export function patchForCheck(parts: Parts, plan: Plan): string[] {
   const stylesPart = workbookRelPart(parts, STYLES_REL);
   const originalStyles = stylesPart ? parts.text(stylesPart) : null;
   const styles = new Styles(originalStyles);
@@ -125,7 +125,15 @@ export function patchForCheck(parts: Parts, plan: Plan): void {
     parts.set(part, patched.xml);
     undo.sheets.push({ sheet, undo: patched.undo });
   }
-  const names = plan.sheets.flatMap((s) => ourSheet(parts, s, styles));
+  // our sheets beside the clerk's: a name the clerk's workbook already uses is left to the clerk's sheet
+  const taken = sheets(parts).map((s) => s.name);
+  const ours = plan.sheets.map((s) => {
+    const name = freeSheetName(s.name, taken);
+    taken.push(name);
+    return name === s.name ? s : { ...s, name };
+  });
+  undo.ours = ours.map((s) => s.name);
+  const names = ours.flatMap((s) => ourSheet(parts, s, styles));
   addDefinedNames(parts, names);
   // styles.xml last: our sheets' formats are in it too
   const written = styles.xml();
@@ -139,4 +147,5 @@ export function patchForCheck(parts: Parts, plan: Plan): void {
   const state = stateSheet(undo);
   const { part } = addSheet(parts, STATE_SHEET, '', 'veryHidden');
   parts.set(part, sheetXml(state, styles, { hidden: true }));
+  return undo.ours;
 }

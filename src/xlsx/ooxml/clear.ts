@@ -71,7 +71,8 @@ function clearNotes(parts: Parts, undo: PackageUndo): Set<string> {
 
 /** Undo the record in place. */
 export function clearParts(parts: Parts, undo: PackageUndo): void {
-  for (const name of OUTPUT_SHEETS) removeSheet(parts, name);
+  // our sheets as recorded; an older record named none, and ours had the plain names
+  for (const name of [...(undo.ours ?? OUTPUT_SHEETS), STATE_SHEET]) removeSheet(parts, name);
   const stylesPart = workbookRelPart(parts, STYLES_REL);
   const now = stylesPart ? parts.text(stylesPart) : null;
   const ours = now !== null && hash(now) === undo.styles?.written;

@@ -30,6 +30,8 @@ export interface PackageUndo {
   notes: NotesUndo[];
   /** the clerk's styles.xml as it was, and a hash of the one we wrote; or that we created it */
   styles?: { original?: string; written: string; created?: boolean; rel?: string };
+  /** our sheets as named (汇总（校验） beside a clerk's 汇总); absent in older records, where ours had the plain names */
+  ours?: string[];
 }
 
 type Runs = [number, number, number, string][];
