@@ -163,8 +163,9 @@ export function App({ host }: { host: PaneHost }) {
                 <Badge color="informative" appearance="outline">{t.errors} {errors}</Badge>
                 <Caption1>{t.people} {result.people.length} · {t.holders} {result.people.filter((p) => p.holds).length}</Caption1>
               </div>
-              <Findings findings={result.findings} lang={lang} t={t} current={current} onGo={go} />
+              {/* the report's buttons above the list, which can be long */}
               <ReportPanel host={host} t={t} result={result} checkDate={checkDate} profile={profile} generatedAt={stamp} en={lang === 'en'} />
+              <Findings findings={result.findings} lang={lang} t={t} current={current} onGo={go} />
             </section>
           )}
         </main>

@@ -48,11 +48,11 @@ export function ReportPanel(props: { host: PaneHost; t: Strings; result: CheckRe
   };
 
   return (
-    <section aria-label={t.unitReport} style={{ display: 'flex', flexDirection: 'column', gap: 6, marginTop: 8 }}>
-      <Text weight="semibold">{t.unitReport}</Text>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        <Button disabled={busy} onClick={() => picker.current?.click()}>{t.pickUnitPrevious}</Button>
-        <Button disabled={busy} onClick={draft}>{t.unitDraft}</Button>
+    <section aria-label={t.unitReport} style={{ display: 'flex', flexDirection: 'column', gap: 4, margin: '8px 0' }}>
+      <Text size={200} weight="semibold">{t.unitReport}</Text>
+      <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
+        <Button size="small" disabled={busy} onClick={() => picker.current?.click()}>{t.pickUnitPrevious}</Button>
+        <Button size="small" disabled={busy} onClick={draft}>{t.unitDraft}</Button>
       </div>
       <input ref={picker} type="file" hidden accept=".xlsx" aria-label={t.unitPrevious} onChange={(e) => void compare(e.target.files?.[0])} />
       {progress && progressLines(progress.p).map((l, i) => <Caption1 key={i} block>{l}</Caption1>)}
