@@ -94,6 +94,34 @@ const paneBlock = {
   },
 };
 
+/**
+ * What the offline page and the pane run in the browser besides the core: the package reader and patcher
+ * (src/xlsx/ooxml and the byte-level readers check-bytes.ts uses), the hosts' shared code (src/host) and the
+ * .docx drafts (src/report). No Node built-in, no Buffer or process: the command line brings those from outside
+ * (check-file.ts, pack-node.ts, round-read.ts…). A Buffer here once broke the offline page's 校验.
+ */
+const BROWSER_FILES = [
+  'src/xlsx/ooxml/**/*.ts', 'src/xlsx/check-bytes.ts', 'src/xlsx/read-bytes.ts', 'src/xlsx/package.ts', 'src/xlsx/input-error.ts',
+  'src/xlsx/append-row.ts', 'src/xlsx/round-bytes.ts', 'src/xlsx/docx-title.ts', 'src/host/**/*.ts', 'src/report/**/*.ts',
+];
+const browserBlock = {
+  files: BROWSER_FILES,
+  languageOptions: typescript,
+  rules: {
+    // this block's list replaces hostBlock's for these files, so it carries the core's rule too
+    'no-restricted-imports': ['error', {
+      patterns: [CORE_INDEX, {
+        regex: '^(node:)?(fs|path|zlib|crypto|os|child_process|worker_threads|stream|util|url|buffer)(/|$)',
+        message: 'This module runs in the browser too (the offline page, the pane): no Node built-in. Take what Node gives from the caller.',
+      }],
+    }],
+    'no-restricted-globals': ['error',
+      ...['Buffer', 'process', 'require', '__dirname', '__filename']
+        .map((name) => ({ name, message: `This module runs in the browser too (the offline page, the pane): no ${name}; use Uint8Array, TextEncoder.` })),
+    ],
+  },
+};
+
 export default [
   {
     files: ['src/office/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'src/webview/**/*.ts'],
@@ -108,4 +136,5 @@ export default [
   ...coreBlocks,
   hostBlock,
   paneBlock,
+  browserBlock,
 ];

@@ -75,6 +75,20 @@ describe('the core boundary in ESLint (eslint.config.mjs)', () => {
     expect(got[forbidden.length]).toEqual([]);
   });
 
+  it('keeps Node out of what the browser runs too (the offline page, the pane): the package reader, src/host, src/report', () => {
+    const forbidden = [
+      ['src/xlsx/ooxml/outsheet.ts', 'export const sink = Buffer.allocUnsafe(16);'],
+      ['src/xlsx/check-bytes.ts', "import { deflateSync } from 'zlib';"],
+      ['src/xlsx/read-bytes.ts', "import { readFileSync } from 'node:fs';"],
+      ['src/host/books.ts', 'export const cwd = process.cwd();'],
+      ['src/report/docx.ts', "import path from 'path';\nvoid path;"],
+    ];
+    const got = lint(forbidden.map(([file, line]) => ({ file, code: `${line}\n${source(file)}` })));
+    expect(got).toEqual(forbidden.map(([, line]) => [/import/.test(line) ? 'no-restricted-imports' : 'no-restricted-globals']));
+    // the command line's own modules may use Node
+    expect(lint([{ file: 'src/xlsx/check-file.ts', code: `export const b = Buffer.alloc(1);\n${source('src/xlsx/check-file.ts')}` }])).toEqual([[]]);
+  });
+
   it('has the hosts-through-the-index rule ready (off until the hosts are rewritten)', () => {
     const script = `
       const { ESLint } = require('eslint');
