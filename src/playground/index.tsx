@@ -11,6 +11,7 @@ import { memorySettings } from '../host/settings';
 import { readGridBytes } from '../xlsx/read-bytes';
 import { Grid } from './Grid';
 import { saveXlsx } from './save';
+import { download } from '../host/download';
 
 /**
  * The playground: the real task pane against the in-memory Excel simulation, with the simulated
@@ -37,7 +38,7 @@ function Playground() {
     }
   }) as Run, [sim]);
   // the Office host the add-in uses, around the simulation instead of Excel
-  const host = useMemo(() => officeHost({ run, requirements: sim.Office.context.requirements, library: sim.library, displayLanguage: params.get('lang') ?? 'zh-CN', settings: memorySettings() }), [run, sim]);
+  const host = useMemo(() => officeHost({ run, requirements: sim.Office.context.requirements, library: sim.library, displayLanguage: params.get('lang') ?? 'zh-CN', settings: memorySettings(), platform: 'OfficeOnline', download }), [run, sim]);
 
   const open = async (file: File) => {
     let grid;
