@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
-import { countyReport, Day, dayFromIso, DEFAULT_PROFILE, progressLines, unitReport, exitStatus, FileEntry, isoFromDay, jsonReport, Lang, mappingFrom, parseProfile, Profile, ReadOptions, RULES, timestamp as stamp, todayLocal } from '../core';
+import { campaignLines, countyReport, Day, dayFromIso, DEFAULT_PROFILE, progressLines, unitReport, exitStatus, FileEntry, isoFromDay, jsonReport, Lang, mappingFrom, parseProfile, Profile, ReadOptions, RULES, timestamp as stamp, todayLocal } from '../core';
 import { demoUnits } from '../sample/demo';
 import { templateBook } from '../sample/template';
 import { OutputError } from '../xlsx/atomic';
@@ -14,7 +14,7 @@ import { jsonFailure, jsonOutcome } from './json-out';
 import { MessageId, t } from './messages';
 import { printMerge, printOutcome, printTotal } from './print';
 import { runUpcoming } from './upcoming';
-import { campaignLines, prepareCampaign, runFeedback } from './campaign';
+import { prepareCampaign, runFeedback } from './campaign';
 import { draftPath, writeDraft } from './reports';
 import { unitProgress } from './unit-rounds';
 

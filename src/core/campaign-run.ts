@@ -23,6 +23,8 @@ export interface CampaignInput {
   /** the last round's data, read from its county workbook */
   previous?: Round;
   sha256?: Sha256;
+  /** a file's round keys made before (the merge's workers make them as each unit is checked), when it has them */
+  keys?: (f: FileCheck) => string[] | undefined;
 }
 
 export interface CampaignSheets {
@@ -44,13 +46,13 @@ export function campaignSheets(m: Consolidated, o: CampaignInput): CampaignSheet
   const checkDate = isoFromDay(o.checkDate);
   // this round's keys hashed once: kept for the comparison and the sheet when there is a last round, made as the
   // sheet is written when there is none
-  const people = o.previous && [...roundPeople(m.files, salt, hash)];
+  const people = o.previous && [...roundPeople(m.files, salt, hash, o.keys)];
   const progress = o.previous && people ? compareRounds(o.previous, people) : undefined;
   const count = m.files.reduce((n, f) => n + (f.result?.people.length ?? 0), 0);
   return {
     submissions: deliveriesSheet(d, camp, o.checkDate),
     sheets: progress ? [progressSheet(progress, { checkDate, generatedAt: o.generatedAt })] : [],
-    hidden: [roundSheet({ version: ROUND_VERSION, salt, checkDate, generatedAt: o.generatedAt }, count, () => people ?? roundPeople(m.files, salt, hash))],
+    hidden: [roundSheet({ version: ROUND_VERSION, salt, checkDate, generatedAt: o.generatedAt }, count, () => people ?? roundPeople(m.files, salt, hash, o.keys))],
     deliveries: d,
     progress,
   };

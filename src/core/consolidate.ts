@@ -27,7 +27,10 @@ export interface Consolidated {
 export function consolidate(files: FileCheck[], profile: Profile, expected: string[]): Consolidated {
   const cross = runCrossRules(CROSS_RULES, files, profile.rules);
   const byPlace = groupBy(cross, (f) => `${f.file}\u0000${f.sheet}\u0000${f.row}`);
+  // only the files the X rules found something in: a county's other 300,000 people are not looked up
+  const crossed = new Set(cross.map((f) => f.file));
   for (const file of files) {
+    if (!crossed.has(file.file)) continue;
     for (const p of file.result?.people ?? []) {
       const fs = byPlace.get(`${file.file}\u0000${p.sheet}\u0000${p.row}`);
       if (!fs) continue;

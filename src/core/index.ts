@@ -40,7 +40,7 @@ export type { Campaign, PartialCampaign } from './campaign';
 export { feedbackForUnits, feedbackFileName, type UnitFeedback, type FeedbackOptions } from './feedback';
 export { sha256Hex } from './sha256';
 // issue 12: rounds (整改情况) and deliverables (报送情况)
-export { ROUND_SHEET, ROUND_VERSION, roundSalt, personKey, type Sha256, roundOf, roundPeople, roundSheet, readRound, compareRounds, progressSheet } from './rounds';
+export { ROUND_SHEET, ROUND_VERSION, roundSalt, personKey, type Sha256, roundOf, roundPeople, fileKeys, roundSheet, readRound, compareRounds, progressSheet } from './rounds';
 export type { Round, RoundPerson, Progress, UnitProgress, PersonProgress } from './rounds';
 export { deliveries, deliveriesSheet, kindOf, matchUnit, DELIVERABLE_ZH } from './deliverables';
 export { unitProgressOf, progressLines } from './unit-progress';

@@ -57,15 +57,27 @@ export function personKey(salt: string, unit: string, name: string, idNumber: st
   return id.length >= 15 ? hash(`${salt}\u0000${id}`).slice(0, KEY_LENGTH) : `n${hash(`${salt}\u0000${unitKey(unit)}\u0000${name.trim()}`).slice(0, KEY_LENGTH - 1)}`;
 }
 
-/** This round's people, keyed, from the merge's checks, made one at a time (a county may have 300,000). */
-export function* roundPeople(files: FileCheck[], salt: string, hash: Sha256 = sha256Hex): Generator<RoundPerson> {
+/**
+ * This round's people, keyed, from the merge's checks, made one at a time (a county may have 300,000). `keys`:
+ * a file's keys made before (fileKeys, where the unit was checked), when it has them.
+ */
+export function* roundPeople(files: FileCheck[], salt: string, hash: Sha256 = sha256Hex, keys?: (f: FileCheck) => string[] | undefined): Generator<RoundPerson> {
   for (const f of files) {
     const unit = cleanUnitName(f.result?.unit ?? '');
     const key = unitKey(unit);
-    for (const p of f.result?.people ?? []) {
-      yield { unitKey: key || unitKey(p.unit), unit: unit || cleanUnitName(p.unit), key: personKey(salt, unit || p.unit, p.name, p.idNumber, hash), name: p.name, id: maskId(p.idNumber), colour: p.colour, rules: p.rules };
+    const made = keys?.(f);
+    const people = f.result?.people ?? [];
+    for (let i = 0; i < people.length; i++) {
+      const p = people[i];
+      yield { unitKey: key || unitKey(p.unit), unit: unit || cleanUnitName(p.unit), key: made?.[i] ?? personKey(salt, unit || p.unit, p.name, p.idNumber, hash), name: p.name, id: maskId(p.idNumber), colour: p.colour, rules: p.rules };
     }
   }
+}
+
+/** The keys roundPeople gives a file's people, in order: made where the unit is checked (the merge's workers). */
+export function fileKeys(f: FileCheck, salt: string, hash: Sha256 = sha256Hex): string[] {
+  const unit = cleanUnitName(f.result?.unit ?? '');
+  return (f.result?.people ?? []).map((p) => personKey(salt, unit || p.unit, p.name, p.idNumber, hash));
 }
 
 /** This round, whole, for comparing with the last. */

@@ -65,8 +65,7 @@ export class CountyWriter {
     return {
       // the header is row 1: the row numbered n + 1 is on row n + 2
       set: (key, list, n) => {
-        let xml = '';
-        for (const row of rows.rows(list, n + 2)) xml += row;
+        const xml = rows.bytes(list, n + 2);
         if (part instanceof SegmentedPart) part.set(key, xml);
         else part.append(xml);
       },

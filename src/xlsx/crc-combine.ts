@@ -1,37 +1,49 @@
 /**
  * The CRC-32 of A followed by B from the CRC-32s of each and B's length, as zlib's crc32_combine (which
  * Node does not expose): the CRC of a part deflated in segments made apart, without keeping their text.
+ * zlib 1.2.12's method: crc1 times x^(8·len2) modulo the CRC's polynomial, that power made from the table
+ * of x^(2^k) (a few dozen products of 32 steps each, not zlib's older squarings of 32×32 matrices, which cost
+ * the county's 2,000 segments 60 ms of the merge's last, single-threaded moments).
  */
-function times(mat: Uint32Array, vec: number): number {
-  let sum = 0;
-  for (let i = 0; vec; i++, vec >>>= 1) if (vec & 1) sum ^= mat[i];
-  return sum >>> 0;
+const POLY = 0xedb88320;
+
+/** a · b modulo the polynomial, both reflected as the CRC holds them */
+function multModP(a: number, b: number): number {
+  let m = 0x80000000;
+  let p = 0;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1;
+  }
+  return p >>> 0;
 }
 
-function square(out: Uint32Array, mat: Uint32Array): void {
-  for (let n = 0; n < 32; n++) out[n] = times(mat, mat[n]);
+/** x^(2^k) modulo the polynomial, k = 0…31 (powers of 2^32 and past repeat with period 31 from k = 3) */
+const X2N: number[] = [];
+{
+  let p = 0x40000000; // x^1
+  for (let k = 0; k < 32; k++) {
+    X2N.push(p);
+    p = multModP(p, p);
+  }
+}
+
+/** x^(n · 2^k) modulo the polynomial */
+function x2nModP(n: number, k: number): number {
+  let p = 0x80000000; // x^0
+  while (n) {
+    if (n % 2) p = multModP(X2N[k & 31], p);
+    n = Math.floor(n / 2);
+    k++;
+  }
+  return p;
 }
 
 export function crc32Combine(crc1: number, crc2: number, len2: number): number {
   if (len2 <= 0) return crc1 >>> 0;
-  const even = new Uint32Array(32);
-  const odd = new Uint32Array(32);
-  // the operator for one zero bit, then for two and four (zlib's gf2_matrix method)
-  odd[0] = 0xedb88320;
-  for (let n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row;
-  square(even, odd);
-  square(odd, even);
-  let crc = crc1 >>> 0;
-  // apply len2 zero bytes to crc1, a bit of len2 at a time (lengths past 2^31 are divided, not shifted)
-  for (let len = len2; ;) {
-    square(even, odd);
-    if (len % 2) crc = times(even, crc);
-    len = Math.floor(len / 2);
-    if (!len) break;
-    square(odd, even);
-    if (len % 2) crc = times(odd, crc);
-    len = Math.floor(len / 2);
-    if (!len) break;
-  }
-  return (crc ^ crc2) >>> 0;
+  return (multModP(x2nModP(len2, 3), crc1 >>> 0) ^ crc2) >>> 0;
 }

@@ -38,6 +38,8 @@ export async function expandInputs(inputs: string[]): Promise<Inputs> {
   return { files: [...new Set(files)], others };
 }
 
+type Extra = { sheets?: OutSheet[]; submissions?: OutSheet; hidden?: OutSheet[] };
+
 export interface MergeOptions {
   checkDate: Day;
   profile: Profile;
@@ -55,7 +57,7 @@ export interface MergeOptions {
    * more of the county's workbook, made once the units are consolidated: sheets after 报送情况 (整改情况), a
    * 报送情况 in place of the plain one (with the deliverables), very hidden sheets at the end (the rounds' data)
    */
-  extra?: (m: Consolidated) => { sheets?: OutSheet[]; submissions?: OutSheet; hidden?: OutSheet[] };
+  extra?: (m: Consolidated) => Extra | Promise<Extra>;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function mergeFiles(files: string[], opts: MergeOptions): Promise<C
   const m = consolidate(checks, opts.profile, opts.expected);
   if (opts.out && county) {
     county.cross(m.cross);
-    const extra = opts.extra?.(m) ?? {};
+    const extra = (await opts.extra?.(m)) ?? {};
     const sheets = consolidatedSheets(m, {
       unit: opts.county ?? '柞水县司法局', checkDate: opts.checkDate, profile: opts.profile, generatedAt: opts.generatedAt, maskIds: opts.maskIds,
       submissionsSheet: extra.submissions,

@@ -1,10 +1,25 @@
+import crypto from 'crypto';
 import path from 'path';
 import { checkWorkbook, Day, FileCheck, Profile } from '../core';
 import { dropRows } from './check-bytes';
 import { readOrRefuse } from './check-file';
 
-/** A unit's check, and whether the file is one of ours (the county's workbook, or a checked copy). */
-export type UnitCheck = FileCheck & { ours?: 'checked' | 'county' };
+/**
+ * A unit's check, whether the file is one of ours (the county's workbook, or a checked copy), and its people's
+ * round keys (rounds.ts fileKeys) under the campaign's salt, made in the worker, not after the last file.
+ */
+export type UnitCheck = FileCheck & { ours?: 'checked' | 'county'; roundKeys?: RoundKeys };
+export type RoundKeys = { salt: string; keys: string[] };
+
+/** Node's SHA-256 for the rounds' keys (crypto.hash is Node ≥ 20.12; createHash before), the same digests as the core's */
+const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+export const nodeSha256 = (text: string) => (oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex'));
+
+/** the keys a merge's checks carry, for roundPeople: those made under `salt` */
+export const keysUnder = (salt: string) => (f: FileCheck) => {
+  const k = (f as UnitCheck).roundKeys;
+  return k && k.salt === salt ? k.keys : undefined;
+};
 
 /**
  * One unit's workbook for the county's merge, read as `check` reads it (readWorkbook) and checked, keeping

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'worker_threads';
-import { Day, Profile } from '../core';
+import { campaignOf, Day, fileKeys, Profile, roundSalt } from '../core';
 import { fileBytes } from './guard';
-import { checkUnitFile } from './unit-check';
+import { checkUnitFile, nodeSha256 } from './unit-check';
 import { packCheck } from './unit-transfer';
 
 /**
@@ -10,6 +10,7 @@ import { packCheck } from './unit-transfer';
  * FileCheck back without its profile (the pool has it; a thousand copies of it are not worth cloning).
  */
 const { checkDate, profile } = workerData as { checkDate: Day; profile: Profile };
+const salt = roundSalt(campaignOf(profile));
 const pending: string[] = [];
 let running = false;
 let ahead: { file: string; bytes: Promise<Buffer> } | undefined;
@@ -35,6 +36,8 @@ async function run(): Promise<void> {
     ahead = undefined;
     readAhead();
     const f = await checkUnitFile(file, checkDate, profile, bytes);
+    // the round sheet's keys, hashed here on the workers' cores rather than after the last file
+    if (f.result?.people.length) f.roundKeys = { salt, keys: fileKeys(f, salt, nodeSha256) };
     if (f.result) (f.result as { profile?: Profile }).profile = undefined;
     parentPort!.postMessage(packCheck(f));
   }

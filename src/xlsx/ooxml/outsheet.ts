@@ -3,6 +3,7 @@ import { STYLE_LOOK } from './looks';
 import { Styles } from './styles';
 import { CHART_ROWS } from './chart';
 import type { SharedStrings } from './shared-strings';
+import { Utf8Sink } from './utf8-sink';
 import { esc, textRun } from './xml';
 
 /**
@@ -29,9 +30,19 @@ export interface SheetXmlOptions {
  */
 function textWidth(t: string): number {
   let w = 0;
-  for (const ch of t) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 1.8 : 1;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // a surrogate pair is one character, and none of the wide ones
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    w += wide(c) ? 1.8 : 1;
+  }
   return w;
 }
+
+/** Hangul Jamo, CJK and its punctuation, Hangul syllables, compatibility ideographs and forms, full-width forms */
+const wide = (c: number) =>
+  (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 
 /**
  * A row's height when its wrapped cells need more than one line: Excel keeps a row's stored height until
@@ -65,6 +76,8 @@ function cellXml(c: OutCell, ref: string, style: (s: OutCell['style']) => string
 export interface RowWriter {
   /** the rows as XML, the first numbered `r` */
   rows(list: Iterable<OutCell[]>, r: number): Generator<string>;
+  /** the same XML as UTF-8 bytes, written where it is made (a long sheet's segments: utf8-sink.ts) */
+  bytes(list: Iterable<OutCell[]>, r: number): Uint8Array;
 }
 
 export function rowWriter(s: OutSheet, styles: Styles, shared?: SharedStrings): RowWriter {
@@ -79,6 +92,7 @@ export function rowWriter(s: OutSheet, styles: Styles, shared?: SharedStrings): 
     return a;
   };
   const repeated = new Set(shared ? s.repeated : []);
+  const sink = new Utf8Sink();
   return {
     *rows(list, r) {
       for (const row of list) {
@@ -94,8 +108,64 @@ export function rowWriter(s: OutSheet, styles: Styles, shared?: SharedStrings): 
         r++;
       }
     },
+    bytes(list, r) {
+      const out = sink;
+      out.at = 0;
+      for (const row of list) {
+        const start = out.at;
+        out.ascii('<row r="');
+        out.num(r);
+        out.ascii(`"${rowHeight(row, s.widths)}>`);
+        const first = out.at;
+        for (let k = 0; k < row.length; k++) {
+          const c = row[k];
+          if (!c) continue;
+          const v = c.v;
+          if (c.link) {
+            out.text(cellXml(c, `${letters[k]}${r}`, style));
+            continue;
+          }
+          const st = style(c.style);
+          if (v === null || v === undefined || v === '') {
+            if (!st) continue;
+            out.ascii('<c r="');
+            out.ascii(letters[k]);
+            out.num(r);
+            out.ascii(`"${st}/>`);
+            continue;
+          }
+          out.ascii('<c r="');
+          out.ascii(letters[k]);
+          out.num(r);
+          out.ascii('"');
+          out.ascii(st);
+          if (typeof v === 'number') {
+            out.ascii('><v>');
+            out.num(v);
+            out.ascii('</v></c>');
+          } else if (repeated.has(k) && typeof v === 'string') {
+            out.ascii(' t="s"><v>');
+            out.num(shared!.of(v));
+            out.ascii('</v></c>');
+          } else {
+            const text = String(v);
+            out.ascii(PRESERVE.test(text) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+            out.text(esc(text));
+            out.ascii('</t></is></c>');
+          }
+        }
+        // a row with no cells is not written, as rows() leaves it out
+        if (out.at === first) out.at = start;
+        else out.ascii('</row>');
+        r++;
+      }
+      return out.take();
+    },
   };
 }
+
+/** as textRun: the spaces and breaks that must be kept */
+const PRESERVE = /^\s|\s$|\s\s|\n/;
 
 const sheetWidth = (s: OutSheet) => s.rows.reduce((m, r) => Math.max(m, r.length), 0) || 1;
 
