@@ -1,4 +1,4 @@
-import { mkdirSync } from 'fs';
+import { mkdirSync, rmSync } from 'fs';
 import path from 'path';
 import { dayFromIso } from '../src/core';
 import { writeBook } from '../src/xlsx/write-book';
@@ -23,6 +23,9 @@ function median(xs: number[]): number {
 
 function task(name: string, file: string, out: string): { seconds: number; peakRssMb: number } {
   const script = path.join(__dirname, 'task.js');
+  // the last run's output goes first: the tool never replaces a file it cannot tell is its own (an older
+  // version's), and would write a numbered one beside it every run
+  if (out) rmSync(out, { force: true });
   const r = freshNode([script, name, file, out]);
   if (r.status !== 0) throw new Error(`bench task ${name} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
 
   // The county's merge: 100 units' workbooks of 300 people each, against exceljs reading them alone.
   const units = path.join(outDir, 'units');
-  const { mkdirSync: mk, rmSync } = await import('fs');
+  const { mkdirSync: mk } = await import('fs');
   rmSync(units, { recursive: true, force: true });
   mk(units, { recursive: true });
   for (let u = 0; u < 100; u++) {

@@ -4,7 +4,7 @@ import { isoFromDay, Day } from './dates';
 import { worse } from './engine';
 import { groupBy } from './group';
 import { maskId, maskIdsIn } from './idnumber';
-import { findingsSheet, OutCell, OutSheet, summarySheet, VERDICT_ZH } from './plan';
+import { fileFindingRows, findingsSheet, OutCell, OutSheet, summarySheet, VERDICT_ZH } from './plan';
 import { Profile } from './profile';
 import { summarize, SummaryRow } from './summary';
 import { Finding } from './rule';
@@ -124,17 +124,14 @@ export function consolidatedSheets(m: Consolidated, meta: {
   return [summary, submissions, detail, findings];
 }
 
-/** Findings as the county's 校验结果 lists them: with their file's name, ID numbers masked unless asked whole. */
-function countyFindings(findings: (Finding & { file?: string })[], file: string | null, mask: boolean): (Finding & { file: string })[] {
-  return findings.map((x) => ({ ...x, file: base(file ?? x.file ?? ''), message: mask ? maskIdsIn(x.message) : x.message }));
-}
-
 /**
  * 校验结果's rows for some of the county's findings, numbered from n + 1: a file's own (file given), or the X
- * rules' (file null), for a writer that makes the sheet a file at a time.
+ * rules' (file null), for a writer that makes the sheet a file at a time; with their file's name, ID numbers
+ * masked unless asked whole.
  */
 export function findingsRows(findings: (Finding & { file?: string })[], file: string | null, mask: boolean, n: number): OutCell[][] {
-  return findingsSheet(countyFindings(findings, file, mask), true).rows.slice(1).map((row, k) => [c(n + k + 1, 'number'), ...row.slice(1)]);
+  const name = file === null ? null : base(file);
+  return fileFindingRows(findings, n, (x) => name ?? base(x.file ?? ''), mask ? maskIdsIn : (m) => m);
 }
 
 const DETAIL_HEAD = ['序号', '单位', '文件', '工作表', '行号', '姓名', '身份证号码', '执法主体', '执法证号', '清理结论', '规则'];

@@ -178,12 +178,15 @@ export interface PlanOptions {
   summaryBy: 'agency' | 'unit';
 }
 
-/** One finding's row of 校验结果 (built without spreads: a sheet has a row per finding). */
-function findingRow(f: Finding & { file?: string }, i: number, withFile: boolean, same: SharedCells): OutCell[] {
+/**
+ * One finding's row of 校验结果 (built without spreads: a sheet has a row per finding); `file` and `message`, when
+ * given, stand for the finding's own (the county's: the file's name, the ID numbers masked) without a copy of it.
+ */
+function findingRow(f: Finding & { file?: string }, i: number, withFile: boolean, same: SharedCells, file = f.file, message = f.message): OutCell[] {
   // one literal each (an array grown by push would be copied as it grows)
   return withFile
-    ? [c(i + 1, 'number'), same.get(f.rule, 'cell'), same.get(LEVEL_ZH[f.level], f.colour ?? 'cell'), same.get(f.file ?? '', 'cell'),
-      same.get(f.sheet, 'cell'), c(f.cell, 'cell'), c(f.name, 'cell'), same.message(f.message), same.get(f.action, 'wrap')]
+    ? [c(i + 1, 'number'), same.get(f.rule, 'cell'), same.get(LEVEL_ZH[f.level], f.colour ?? 'cell'), same.get(file ?? '', 'cell'),
+      same.get(f.sheet, 'cell'), c(f.cell, 'cell'), c(f.name, 'cell'), same.message(message), same.get(f.action, 'wrap')]
     : [c(i + 1, 'number'), same.get(f.rule, 'cell'), same.get(LEVEL_ZH[f.level], f.colour ?? 'cell'), same.get(f.sheet, 'cell'),
       c(f.cell, 'link', same.ref(f.sheet, f.row, f.col)), c(f.name, 'cell'), same.message(f.message), same.get(f.action, 'wrap')];
 }
@@ -229,6 +232,17 @@ export function findingsSheet(findings: (Finding & { file?: string })[], withFil
     name: FINDINGS_SHEET, rows, merges: [], freezeRows: 1, headerRow: 1, landscape: true,
     widths: [6, 7, 7, ...(withFile ? [24] : []), 12, 9, 10, 60, 36],
   };
+}
+
+/**
+ * 校验结果's rows with the file column for some findings, numbered from n + 1, each finding's file and message as
+ * `fileOf` and `messageOf` give them (the county's sheet, made a file at a time as the units arrive).
+ */
+export function fileFindingRows(findings: (Finding & { file?: string })[], n: number, fileOf: (f: Finding & { file?: string }) => string, messageOf: (m: string) => string): OutCell[][] {
+  const same = new SharedCells();
+  const rows = new Array<OutCell[]>(findings.length);
+  for (let i = 0; i < findings.length; i++) rows[i] = findingRow(findings[i], n + i, true, same, fileOf(findings[i]), messageOf(findings[i].message));
+  return rows;
 }
 
 /** The 汇总's line saying how the workbook shows ID numbers. */

@@ -94,6 +94,27 @@ interface HeaderGuess {
   score: number;
 }
 
+/**
+ * A cell as a header candidate: its text as shown, whether it is a label with its value (填报单位：…), and its
+ * matching key. The scan asks this of the same cells a dozen times (each row as a one- or two-row header, for
+ * each kind of table), and a county's units share their template's header texts: each text is worked out once.
+ */
+type Candidate = { text: string; label: boolean; key: string };
+const CANDIDATES = new Map<string, Candidate>();
+function candidate(v: CellValue): Candidate {
+  const raw = typeof v === 'string' ? v : null;
+  const known = raw === null ? undefined : CANDIDATES.get(raw);
+  if (known) return known;
+  const text = cleanText(cellText(v));
+  const made = { text, label: /[:：]/.test(text), key: text ? headerKey(v) : '' };
+  if (raw !== null) {
+    // bounded: a workbook's data rows pass through here too
+    if (CANDIDATES.size >= 20_000) CANDIDATES.clear();
+    CANDIDATES.set(raw, made);
+  }
+  return made;
+}
+
 /** Header text of a column, with a two-row header's lower row winning over its group header. */
 function guessHeader(grid: SheetGrid, kind: TableKind, r: number, twoRows: boolean, manual?: Record<string, string>): HeaderGuess {
   const lookup = LOOKUP[kind];
@@ -104,11 +125,11 @@ function guessHeader(grid: SheetGrid, kind: TableKind, r: number, twoRows: boole
   for (let c = 0; c < w; c++) {
     const candidates = twoRows ? [at(grid, r + 1, c), at(grid, r, c)] : [at(grid, r, c)];
     for (const v of candidates) {
-      const text = cleanText(cellText(v));
+      const { text, label, key: hk } = candidate(v);
       // "填报单位：…" is a label with its value, never a column header
-      if (!text || /[:：]/.test(text)) continue;
+      if (!text || label) continue;
       if (!headers.has(c)) headers.set(c, text);
-      const key = manual?.[text] ?? lookup.get(headerKey(v));
+      const key = manual?.[text] ?? lookup.get(hk);
       if (key && !used.has(key)) {
         fields.set(c, key);
         headers.set(c, text);
