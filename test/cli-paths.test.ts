@@ -183,6 +183,33 @@ describe('JSON is always JSON, and every file in an inbox is accounted for', () 
     expect(second.err.match(/已跳过 1 个本工具自己生成的文件/g)).toHaveLength(1);
   });
 
+  it('prints the contract for clear and template too, with what was written; a refused clear is JSON as well', async () => {
+    const { dir, file } = folderWith();
+    await cli('check', file, '--out', path.join(dir, 'a.checked.xlsx'), ...DATE);
+    const cleared = await cli('clear', path.join(dir, 'a.checked.xlsx'), '--out', path.join(dir, 'clean.xlsx'), '--json');
+    expect(cleared.code).toBe(0);
+    expect(JSON.parse(cleared.out)).toMatchObject({ status: 'ok', out: path.join(dir, 'clean.xlsx'), files: [] });
+    expect(cleared.err).toMatch(/已清除/);
+    const template = await cli('template', '--out', path.join(dir, 't.xlsx'), '--json');
+    expect(JSON.parse(template.out)).toMatchObject({ status: 'ok', out: path.join(dir, 't.xlsx') });
+    const refused = await cli('clear', file, '--out', file, '--json');
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.out)).toMatchObject({ status: 'unusable' });
+  });
+
+  it('says where a --profile is not JSON, in Chinese, and what to do with one saved as UTF-16', async () => {
+    const { dir, file } = folderWith();
+    const comma = path.join(dir, 'comma.json');
+    writeFileSync(comma, '{\n  "name": "县规则",\n  "version": "1",\n}');
+    const utf16 = path.join(dir, 'utf16.json');
+    writeFileSync(utf16, Buffer.from('\uFEFF{"name":"县规则"}', 'utf16le'));
+    const a = await cli('check', file, '--profile', comma, ...DATE, '--json');
+    expect(JSON.parse(a.out).message).toMatch(/第 4 行第 1 个字符附近有误/);
+    const b = await cli('check', file, '--profile', utf16, ...DATE, '--json');
+    expect(JSON.parse(b.out).message).toMatch(/UTF-16.*另存为.*UTF-8/);
+    expect(a.out + a.err + b.out + b.err).not.toMatch(/Unexpected|position|token/i);
+  });
+
   it('reads a --profile saved with a byte-order mark', async () => {
     const { dir, file } = folderWith();
     const profile = path.join(dir, 'p.json');

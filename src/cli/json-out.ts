@@ -12,8 +12,8 @@ export function jsonOutcome(report: JsonReport, exit: number, message: string): 
   return JSON.stringify({ ...report, status: BY_EXIT[exit] ?? 'unusable', message }, null, 2);
 }
 
-/** Nothing was checked: the contract's shape, empty, with why. */
-export function jsonFailure(checkDate: Day, profile: Profile | undefined, status: JsonStatus, message: string): string {
+/** Nothing was checked: the contract's shape, empty, with why (or, for clear and template, what was written). */
+export function jsonFailure(checkDate: Day, profile: Profile | undefined, status: JsonStatus, message: string, extra: Record<string, unknown> = {}): string {
   const empty = jsonReport(checkDate, profile ?? DEFAULT_PROFILE, [], [], [], { byAgency: false });
-  return JSON.stringify({ ...empty, status, message }, null, 2);
+  return JSON.stringify({ ...empty, status, message, ...extra }, null, 2);
 }

@@ -196,24 +196,17 @@ async function runMerge(inputs: string[], o: CheckArgs & { expected?: string; fe
   return code;
 }
 
-async function runClear(files: string[], out: string | undefined, lang: Lang, io: Io): Promise<number> {
+async function runClear(files: string[], out: string | undefined, o: { lang: Lang; json: boolean; done: (message: string, out: string) => void }, io: Io): Promise<number> {
   if (files.length !== 1) throw new UsageError('noFiles');
   if (!out) throw new UsageError('clearNeedsOut');
   const target = (await outIsFolder(out, 1)) ? path.join(out, path.basename(files[0]).replace(/\.checked(\.xlsx)$/i, '$1')) : out;
   const place = await placeOutput(target, files, '清除标记后的文件');
   if (place.error) throw new OutputError(place.error);
-  try {
-    const n = await clearFile(files[0], place.out!);
-    if (place.note) io.err(place.note);
-    io.out(t(lang, 'cleared', { n, out: place.out! }));
-    return 0;
-  } catch (e) {
-    if (e instanceof InputError || e instanceof OutputError) {
-      io.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
+  // a file that can't be read or written: main says why (and, with --json, as JSON)
+  const n = await clearFile(files[0], place.out!);
+  if (place.note) io.err(place.note);
+  o.done(t(o.lang, 'cleared', { n, out: place.out! }), place.out!);
+  return 0;
 }
 
 async function runDemo(outDir: string, checkDate: Day, profile: Profile, lang: Lang, json: boolean, io: Io, now: Date): Promise<number> {
@@ -258,6 +251,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (json) io.out(jsonFailure(context.checkDate ?? todayLocal(now), context.profile ?? DEFAULT_PROFILE, status, message));
     return 2;
   };
+  // a command that checks nothing (clear, template): its line, or with --json the contract's shape saying it
+  const done = (message: string, out: string) => {
+    if (!json) return io.out(message);
+    io.err(message);
+    io.out(jsonFailure(context.checkDate ?? todayLocal(now), context.profile ?? DEFAULT_PROFILE, 'ok', message, { out }));
+  };
   try {
     let parsed;
     try {
@@ -286,7 +285,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'merge':
         return await runMerge(rest, { out: values.out, json: values.json, checkDate, profile, lang, expected: values.expected, fullIds: values['full-ids'], feedback: values.feedback, previous: values.previous, contact: values.contact, report: values.report }, io, now);
       case 'clear':
-        return await runClear(rest, values.out, lang, io);
+        return await runClear(rest, values.out, { lang, json, done }, io);
       case 'upcoming':
         return await runUpcoming(rest, { checkDate, days: values.days, profile, lang, json: values.json, read: readOptions(values) }, io);
       case 'template': {
@@ -294,7 +293,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const { out, kept } = await freeName(values.out ?? '摸排统计表模板.xlsx');
         if (kept) io.err(`已有文件「${kept}」，未覆盖；模板写为「${out}」。`);
         await writeBook(templateBook(), out);
-        io.out(t(lang, 'templateWritten', { out }));
+        done(t(lang, 'templateWritten', { out }), out);
         return 0;
       }
       case 'demo':

@@ -114,13 +114,28 @@ export function mergeProfile(base: Profile, part: z.infer<typeof PartialProfileS
   };
 }
 
+/**
+ * Why a text is not JSON, in Chinese and with the place: the parser's own message is English ("Unexpected
+ * token…"), and a text saved as UTF-16 reads as zeros between the characters.
+ */
+function jsonProblem(text: string, parserSays: string): string {
+  if (text.includes('\u0000')) return '不是有效的 JSON：文件似乎不是 UTF-8 编码（可能是 UTF-16 / Unicode）。请用记事本打开，“另存为”时编码选 UTF-8 后重试。';
+  if (/end of (JSON )?input|Unterminated/i.test(parserSays) && !/position \d+/.test(parserSays)) return '不是有效的 JSON：内容不完整，结尾缺少 } 或 ] 或引号。请检查括号和引号是否成对。';
+  const at = Number(/position (\d+)/.exec(parserSays)?.[1] ?? NaN);
+  if (Number.isFinite(at)) {
+    const before = text.slice(0, at).split('\n');
+    return `不是有效的 JSON：第 ${before.length} 行第 ${before[before.length - 1].length + 1} 个字符附近有误（常见原因：多了或少了逗号、用了中文引号或中文逗号、键名没有加双引号）。`;
+  }
+  return '不是有效的 JSON：请检查括号、逗号和引号（须用英文双引号）是否正确。';
+}
+
 /** Parse a profile from JSON text; problems come back as Chinese lines naming the field. */
 export function parseProfile(json: string): { profile: Profile } | { errors: string[] } {
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (e) {
-    return { errors: [`不是有效的 JSON：${(e as Error).message}`] };
+    return { errors: [jsonProblem(json, (e as Error).message)] };
   }
   const r = PartialProfileSchema.safeParse(data);
   if (!r.success) {

@@ -89,7 +89,12 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
     // the rows are in the plan now: let them go before the sheets are patched
     grid = undefined;
     dropRows(result);
-    patchForCheck(parts, plan);
+    try {
+      patchForCheck(parts, plan);
+    } catch {
+      // a part the check could read but not patch: the findings stand (as merge reports them), the batch goes on
+      return { ...outcome, writeError: `「${name}」中有部件内容不完整（可能已损坏），无法在其上写出校验副本；上面的核查结果仍然有效。请在 Excel 或 WPS 中打开该文件并另存为 .xlsx 后重试。` };
+    }
     try {
       await writeParts(parts, opts.out);
       outcome.out = opts.out;

@@ -57,7 +57,10 @@ function notesFor(parts: Parts, sheet: string, sheetPart: string, sheetText: str
   if (!mine.length) return null;
   if (commentsPart && vmlRel) {
     const vmlPart = resolve(sheetPart, vmlRel.target);
-    const out = addNotes(parts.text(commentsPart), parts.text(vmlPart), mine, (n) => a1(n.row, n.col));
+    const clerks = parts.text(commentsPart);
+    // a comments part without its lists (cut short, or damaged): the clerk's, left as it is; the findings are on 校验结果
+    if (!clerks || !element(clerks, 'authors') || !element(clerks, 'commentList')) return null;
+    const out = addNotes(clerks, parts.text(vmlPart), mine, (n) => a1(n.row, n.col));
     parts.set(commentsPart, out.comments);
     parts.set(vmlPart, out.vml);
     return { sheet, comments: commentsPart, vml: vmlPart, created: false };
