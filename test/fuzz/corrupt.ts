@@ -7,7 +7,7 @@ import { zipOf } from '../../src/xlsx/package';
  * inflate a part hugely) and in its XML (lying <dimension>, unterminated rows, bad shared-string indexes,
  * invalid XML, entities, references out of Excel's range).
  */
-type Parts = { name: string; data: Uint8Array; size?: number }[];
+export type Parts = { name: string; data: Uint8Array; size?: number }[];
 export type Corruption =
   | { kind: 'none' }
   | { kind: 'truncate'; at: number }
@@ -62,7 +62,11 @@ export const corruption: fc.Arbitrary<Corruption> = fc.oneof(
 
 /** The workbook's zip with the corruption applied. */
 export function corrupted(book: RawBook, c: Corruption): Uint8Array {
-  let parts: Parts = bookParts(book).map((p) => ({ name: p.name, data: enc(p.text) }));
+  return corruptedParts(bookParts(book).map((p) => ({ name: p.name, data: enc(p.text) })), c);
+}
+
+/** Any package's parts (a checked copy's: its notes, VML, state and our sheets too) zipped with the corruption applied. */
+export function corruptedParts(parts: Parts, c: Corruption): Uint8Array {
   const pick = (n: number) => n % parts.length;
   if (c.kind === 'drop') parts.splice(pick(c.part), 1);
   if (c.kind === 'xml') {
