@@ -136,6 +136,8 @@ describe('writes are whole or absent', () => {
       expect(r.code).toBe(2);
       expect(r.out).toContain('磁盘已满，未能写出');
       expect(r.out).not.toMatch(/ENOSPC|no space/);
+      // the total counts it, as the exit status does
+      expect(r.out).toContain('无法使用或未能写出 1 个');
       expect(existsSync(path.join(dir, 'a.checked.xlsx'))).toBe(false);
       expect(existsSync(path.join(dir, 'b.checked.xlsx'))).toBe(true);
       expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);

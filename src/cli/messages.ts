@@ -76,7 +76,7 @@ Exit status: 0 no error and no red certificate; 1 findings; 2 an input could not
   notWritten: { zh: '  未写出校验副本：{message}', en: '  Checked copy not written: {message}' },
   failed: { zh: '  无法校验：{message}', en: '  Could not check: {message}' },
   notice: { zh: '  提示：{message}', en: '  Note: {message}' },
-  total: { zh: '合计 {files} 个文件：红 {red} · 黄 {yellow} · 绿 {green}；无法使用 {bad} 个。', en: 'Total {files} files: red {red} · yellow {yellow} · green {green}; {bad} unusable.' },
+  total: { zh: '合计 {files} 个文件：红 {red} · 黄 {yellow} · 绿 {green}；无法使用或未能写出 {bad} 个。', en: 'Total {files} files: red {red} · yellow {yellow} · green {green}; {bad} unusable or not written.' },
   templateWritten: { zh: '已生成空白模板：{out}', en: 'Template written: {out}' },
   demoWritten: { zh: '已生成示例工作簿（核查日期 {date}）：', en: 'Sample workbooks written (check date {date}):' },
   cleared: { zh: '已清除 {n} 处标记，写出：{out}', en: 'Cleared {n} marks; written: {out}' },

@@ -63,7 +63,8 @@ export function printMerge(m: Consolidated, out: string | undefined, lang: Lang,
 export function printTotal(outcomes: FileOutcome[], lang: Lang, io: Io): void {
   const people = outcomes.flatMap((o) => o.result?.people ?? []);
   io.out(t(lang, 'total', {
-    files: outcomes.length, bad: count(outcomes, (o) => o.status !== 'ok'),
+    // a file whose copy could not be written counts, as the exit status and the JSON count it
+    files: outcomes.length, bad: count(outcomes, (o) => o.status !== 'ok' || !!o.writeError),
     red: count(people, (p) => p.colour === 'red'), yellow: count(people, (p) => p.colour === 'yellow'), green: count(people, (p) => p.colour === 'green'),
   }));
 }
