@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, promises as fsp, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import path from 'path';
 import { main } from '../src/cli/main';
 import { dayFromIso } from '../src/core';
@@ -210,6 +211,28 @@ describe('JSON is always JSON, and every file in an inbox is accounted for', () 
     const b = await cli('check', file, '--profile', utf16, ...DATE, '--json');
     expect(JSON.parse(b.out).message).toMatch(/UTF-16.*另存为.*UTF-8/);
     expect(a.out + a.err + b.out + b.err).not.toMatch(/Unexpected|position|token/i);
+  });
+
+  it('reads a macro-enabled .xlsm as a workbook, and its copy stays .xlsm with the macros byte for byte', async () => {
+    const { dir } = folderWith();
+    const zip = unzipSync(readFileSync(source));
+    const edit = (n: string, f: (x: string) => string) => (zip[n] = strToU8(f(strFromU8(zip[n]))));
+    // as Excel saves a workbook with macros: its content type, a VBA project and the workbook's link to it
+    edit('[Content_Types].xml', (x) => x.replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml').replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'));
+    edit('xl/_rels/workbook.xml.rels', (x) => x.replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    zip['xl/vbaProject.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]);
+    const file = path.join(dir, '宏.xlsm');
+    writeFileSync(file, zipSync(zip));
+    const r = await cli('check', file, ...DATE);
+    expect(r.code).toBe(1);
+    const copy = unzipSync(readFileSync(path.join(dir, '宏.checked.xlsm')));
+    expect(copy['xl/vbaProject.bin']).toEqual(zip['xl/vbaProject.bin']);
+    expect(strFromU8(copy['[Content_Types].xml'])).toContain('macroEnabled.main+xml');
+    const m = JSON.parse((await cli('merge', file, '--out', path.join(dir, '县.xlsx'), ...DATE, '--json')).out);
+    expect(m.files.map((f: { status: string }) => f.status)).toEqual(['ok']);
+    const out = tmpDir();
+    expect((await cli('clear', path.join(dir, '宏.checked.xlsm'), '--out', `${out}/`)).code).toBe(0);
+    expect(readdirSync(out)).toEqual(['宏.xlsm']);
   });
 
   it('reads a --profile saved with a byte-order mark', async () => {

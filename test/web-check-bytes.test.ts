@@ -48,6 +48,8 @@ describe('the checked copy made from bytes (the offline page) is the command lin
   it('名称.xlsx gives 名称.checked.xlsx, as the command line names it', () => {
     expect(checkedName('乾佑街道办事处.xlsx')).toBe('乾佑街道办事处.checked.xlsx');
     expect(checkedName('表.XLSX')).toBe('表.checked.xlsx');
+    // an .xlsm's content types open only as .xlsm
+    expect(checkedName('宏.xlsm')).toBe('宏.checked.xlsm');
   });
 });
 

@@ -199,7 +199,7 @@ async function runMerge(inputs: string[], o: CheckArgs & { expected?: string; fe
 async function runClear(files: string[], out: string | undefined, o: { lang: Lang; json: boolean; done: (message: string, out: string) => void }, io: Io): Promise<number> {
   if (files.length !== 1) throw new UsageError('noFiles');
   if (!out) throw new UsageError('clearNeedsOut');
-  const target = (await outIsFolder(out, 1)) ? path.join(out, path.basename(files[0]).replace(/\.checked(\.xlsx)$/i, '$1')) : out;
+  const target = (await outIsFolder(out, 1)) ? path.join(out, path.basename(files[0]).replace(/\.checked(\.xls[xm])$/i, '$1')) : out;
   const place = await placeOutput(target, files, '清除标记后的文件');
   if (place.error) throw new OutputError(place.error);
   // a file that can't be read or written: main says why (and, with --json, as JSON)

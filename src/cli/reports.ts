@@ -9,7 +9,7 @@ import { freeName, inputAt, onInput } from '../xlsx/out-path';
  * replaced (the clerk may have edited the last draft): the draft takes the next free numbered name.
  */
 export function draftPath(beside: string, what: string): string {
-  const stem = path.basename(beside).replace(/(\.checked)?(\s\(\d+\))?\.xlsx$/i, '');
+  const stem = path.basename(beside).replace(/(\.checked)?(\s\(\d+\))?\.xls[xm]$/i, '');
   return path.join(path.dirname(beside), `${stem}_${what}（草稿）.docx`);
 }
 

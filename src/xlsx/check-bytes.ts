@@ -96,8 +96,14 @@ export async function checkBytes(data: Uint8Array, name: string, decideOn: (grid
   return { read, result, bytes: await packInBrowser(read.parts.pieces()) };
 }
 
-/** 名称.xlsx → 名称.checked.xlsx, the command line's default name. */
-export const checkedName = (name: string) => `${name.replace(/\.xlsx$/i, '')}.checked.xlsx`;
+/**
+ * 名称.xlsx → 名称.checked.xlsx, the command line's default name; 名称.xlsm → 名称.checked.xlsm: the copy keeps the
+ * package's content types, which Excel will only open under the extension they match.
+ */
+export function checkedName(name: string): string {
+  const ext = /\.xls[xm]$/i.exec(name)?.[0];
+  return `${ext ? name.slice(0, -ext.length) : name}.checked${ext?.toLowerCase() ?? '.xlsx'}`;
+}
 /**
  * A check's rows let go once they are no longer needed (the plan has them, or only verdicts are kept): every
  * table's, the optional 证件台账 and 培训记录 too, which hold their sheets' rows as the others do.
@@ -117,5 +123,5 @@ export const UNREADABLE: Record<string, string> = {
   '.xltx': 'Excel 模板（.xltx）格式',
 };
 
-/** the original's name of a checked copy (名称.checked.xlsx, 名称.checked (2).xlsx → 名称.xlsx); any other name as it is */
-export const originalOf = (file: string) => file.replace(/\.checked(?: \(\d+\))?\.xlsx$/i, '.xlsx');
+/** the original's name of a checked copy (名称.checked.xlsx, 名称.checked (2).xlsm → 名称.xlsx, 名称.xlsm); any other name as it is */
+export const originalOf = (file: string) => file.replace(/\.checked(?: \(\d+\))?(\.xls[xm])$/i, '$1');

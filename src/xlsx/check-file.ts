@@ -1,7 +1,7 @@
 import path from 'path';
 import { CheckResult, checkWorkbook, Day, FileStatus, planForCheck, Profile, ReadOptions, summarize, SummaryRow, WorkbookGrid } from '../core';
 import { outputFailure, writeAtomic } from './atomic';
-import { clearedParts, dropRows, readOpened, ReadWorkbook } from './check-bytes';
+import { checkedName, clearedParts, dropRows, readOpened, ReadWorkbook } from './check-bytes';
 import { guardedPackage, InputError } from './guard';
 import { inputAt, onInput } from './out-path';
 import { patchForCheck } from './ooxml/check';
@@ -37,10 +37,9 @@ export interface CheckFileOptions {
   read?: ReadOptions;
 }
 
-/** Default output path beside the input: 名称.checked.xlsx */
+/** Default output path beside the input: 名称.checked.xlsx (名称.checked.xlsm for an .xlsm) */
 export function defaultOut(file: string, dir?: string): string {
-  const base = path.basename(file).replace(/\.xlsx$/i, '');
-  return path.join(dir ?? path.dirname(file), `${base}.checked.xlsx`);
+  return path.join(dir ?? path.dirname(file), checkedName(path.basename(file)));
 }
 
 /** A file the reader failed on in a way it has no message for: said plainly, never as the library's English. */

@@ -61,9 +61,11 @@ export async function freeName(out: string, taken: Set<string> = new Set()): Pro
 export function outputsIn(dir: string, files: string[]): string[] {
   const seen = new Set<string>();
   return files.map((file) => {
-    const stem = path.basename(file).replace(/\.xlsx$/i, '');
+    // the copy keeps an .xlsm's extension (check-bytes.ts checkedName)
+    const ext = /\.xlsm$/i.test(file) ? path.extname(file) : '.xlsx';
+    const stem = path.basename(file).replace(/\.xls[xm]$/i, '');
     const folder = path.basename(path.dirname(path.resolve(file)));
-    const nth = (n: number) => (n === 0 ? `${stem}.checked.xlsx` : `${stem} (${folder}${n > 1 ? ` ${n}` : ''}).checked.xlsx`);
+    const nth = (n: number) => (n === 0 ? `${stem}.checked${ext}` : `${stem} (${folder}${n > 1 ? ` ${n}` : ''}).checked${ext}`);
     let n = 0;
     while (seen.has(nth(n).toLowerCase())) n++;
     seen.add(nth(n).toLowerCase());
