@@ -148,6 +148,48 @@ describe('writes are whole or absent', () => {
   });
 });
 
+describe('permissions and read-only disks, said as what they are (simulated: these tests run as root)', () => {
+  const failing = (match: (file: string) => boolean, code: string, call: 'readFile' | 'open') => {
+    const real = fsp[call] as (...a: unknown[]) => Promise<unknown>;
+    return jest.spyOn(fsp, call).mockImplementation((async (...args: unknown[]) => {
+      if (match(String(args[0]))) throw Object.assign(new Error(`${code}: denied`), { code });
+      return real(...args);
+    }) as never);
+  };
+
+  it('a file it may not read: 没有读取…的权限 (not 找不到文件), exit 2, the next file goes on', async () => {
+    const { dir, file } = folderWith();
+    const second = path.join(dir, 'b.xlsx');
+    copyFileSync(source, second);
+    const spy = failing((f) => f === file, 'EACCES', 'readFile');
+    try {
+      const r = await cli('check', file, second, ...DATE);
+      expect(r.code).toBe(2);
+      expect(r.out + r.err).toContain('没有读取文件「a.xlsx」的权限');
+      expect(r.out + r.err).not.toMatch(/找不到文件|EACCES/);
+      expect(existsSync(path.join(dir, 'b.checked.xlsx'))).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a folder it may not write in, or a read-only disk: said so, nothing left behind', async () => {
+    for (const [code, says] of [['EACCES', '没有写入'], ['EROFS', '磁盘是只读的']]) {
+      const { dir, file } = folderWith();
+      const spy = failing((f) => f.endsWith('.tmp'), code, 'open');
+      try {
+        const r = await cli('check', file, ...DATE);
+        expect(r.code).toBe(2);
+        expect(r.out + r.err).toContain(says);
+        expect(r.out + r.err).not.toContain(code);
+        expect(readdirSync(dir).sort()).toEqual(['a.xlsx']);
+      } finally {
+        spy.mockRestore();
+      }
+    }
+  });
+});
+
 describe('JSON is always JSON, and every file in an inbox is accounted for', () => {
   it('prints the contract with a status for an empty folder, a usage error and a bad option', async () => {
     const empty = tmpDir();
