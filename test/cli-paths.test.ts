@@ -53,13 +53,16 @@ describe('no output reaches an input', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
-  it('refuses clear through a symlink to its input', async () => {
+  it('refuses clear through a symlink or a hard link to its input', async () => {
     const { dir, file, bytes } = folderWith();
     symlinkSync(file, path.join(dir, 'link.xlsx'));
-    const r = await cli('clear', file, '--out', path.join(dir, 'link.xlsx'));
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('就是输入文件');
-    expect(readFileSync(file).equals(bytes)).toBe(true);
+    linkSync(file, path.join(dir, 'hard.xlsx'));
+    for (const out of ['link.xlsx', 'hard.xlsx']) {
+      const r = await cli('clear', file, '--out', path.join(dir, out));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('就是输入文件');
+      expect(readFileSync(file).equals(bytes)).toBe(true);
+    }
   });
 
   it('refuses merge --out naming one of the inbox files, or the single input, and writes nothing', async () => {
