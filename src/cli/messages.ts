@@ -8,7 +8,7 @@ const M = {
 用法：
   cert-sweep check 文件.xlsx... [--out 路径] [--json] [--date YYYY-MM-DD] [--profile 规则.json]
                   [--sheet 工作表] [--agency-sheet 工作表] [--map 表头=规范表头]...
-      校验摸排统计表，写出带标记的副本（默认为 原名.checked.xlsx，从不改动原文件）
+      校验摸排统计表，写出带标记的副本（默认为 原名.checked.xlsx，.xlsm 为 原名.checked.xlsm；从不改动原文件）
   cert-sweep merge 文件或文件夹... --out 汇总.xlsx [--json] [--date YYYY-MM-DD] [--profile 规则.json]
                   [--expected 应报单位.txt] [--full-ids] [--feedback 目录] [--contact 联系方式] [--previous 上一轮县汇总.xlsx]
       县司法局汇总各单位的摸排统计表：逐个校验、跨单位核查（X 规则）、生成汇总/报送情况/明细/校验结果；
