@@ -25,11 +25,15 @@ export interface ReadWorkbook {
 const OLD_STATE = (name: string) =>
   new InputError(`文件「${name}」是旧版本的执法证件清理助手生成的校验副本，新版本无法撤销其中的标记。请对原始的摸排统计表重新校验。`);
 
+const DAMAGED_STATE = (name: string) =>
+  new InputError(`文件「${name}」是校验副本，但其中记录标记的隐藏工作表已损坏，无法撤销上次校验的标记。请对原始的摸排统计表重新校验。`);
+
 /** The package as parts, with the marks of an earlier check undone (its state says what they were). */
 export function clearedParts(pkg: Package, name: string): { parts: Parts; restored: number; copy: boolean } {
   const parts = new Parts(pkg);
   const state = findState(parts);
   if (state && 'old' in state) throw OLD_STATE(name);
+  if (state && 'damaged' in state) throw DAMAGED_STATE(name);
   if (!state) return { parts, restored: 0, copy: false };
   clearParts(parts, state.undo);
   return { parts, restored: state.undo.sheets.reduce((n, s) => n + s.undo.styles.length + s.undo.replaced.length, 0), copy: true };

@@ -309,6 +309,8 @@ export function gridFromPackage(pkg: Package, file: string, name: string = file)
     const sheets: SheetGrid[] = [];
     for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
       const sheetName = decode(attr(m[1], 'name') ?? '');
+      // a sheet listed without a name (its attribute damaged): Excel can't open the workbook, nor can a link reach it
+      if (!sheetName) throw new InputError(`文件「${name}」中的 xl/workbook.xml 已损坏（有一张工作表没有名称），无法读取。请在 Excel 中打开并另存为 .xlsx 后重试，或重新获取原文件。`);
       const t = target.get(attr(m[1], 'r:id'));
       if (!t) continue;
       const part = t.startsWith('/') ? t.slice(1) : normalize(`xl/${t}`);

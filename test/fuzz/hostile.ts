@@ -137,6 +137,10 @@ export const HOSTILE: Hostile[] = [
   { name: 'cells-out-of-order', make: () => edited(roster(), SHEET, (x) => x.replace('<c r="F2"', '<c r="K2"')), verdict: 'refused', says: /第 2 行的单元格 G2 顺序错乱/ },
   { name: 'cell-of-another-row', make: () => edited(roster(), SHEET, (x) => x.replace('<c r="F3"', '<c r="F2"')), verdict: 'refused', says: /第 3 行的单元格 F2 顺序错乱或不属于该行/ },
   { name: 'rows-out-of-order', make: () => edited(roster(), SHEET, (x) => x.replace('<row r="3"', '<row r="2"')), verdict: 'refused', says: /第 2 行出现在第 2 行之后/ },
+  // found by the fuzzer once it broke checked copies (2026-11-27): a byte flipped in a stored workbook.xml left a sheet
+  // without a name, and the copy's links pointed at '' ; a checked copy whose record sheet is damaged got a second one
+  { name: 'sheet-name-unquoted', make: () => edited(roster(), 'xl/workbook.xml', (x) => x.replace('<sheet name="', '<sheet name=m')), verdict: 'refused', says: /有一张工作表没有名称/ },
+  { name: 'state-sheet-damaged', make: () => rawZip({ sheets: [...roster().sheets, { name: '_证件清理_标记', rows: [{ r: 1, col0: 1, cells: ['x'] }] }] }), verdict: 'refused', says: /记录标记的隐藏工作表已损坏/ },
 ];
 
 const rawZip = (book: RawBook) => zipOf(bookParts(book).map((p) => packed(p.name, Buffer.from(p.text))), new Date(2024, 5, 5));

@@ -16,7 +16,7 @@ import { hash } from './xml';
  * is still the one we wrote, and otherwise each restored cell gets an equivalent format.
  */
 
-export type StateFound = { undo: PackageUndo } | { old: true } | null;
+export type StateFound = { undo: PackageUndo } | { old: true } | { damaged: true } | null;
 
 /** The record of the last check in this package, if there is one. */
 export function findState(parts: Parts): StateFound {
@@ -25,7 +25,9 @@ export function findState(parts: Parts): StateFound {
   const shared = workbookRelPart(parts, SHARED_REL);
   const found = readState(parts.text(entry.part) ?? '', sharedStrings((shared && parts.text(shared)) || ''));
   if (found === 'old') return { old: true };
-  return found ? { undo: found } : null;
+  // our record sheet is there but can't be read: the marks it records can't be undone (and it can't be left as
+  // the clerk's: a check would add a second sheet of its name)
+  return found ? { undo: found } : { damaged: true };
 }
 
 /**
