@@ -10,7 +10,7 @@ export { summarize, totalOf, SUMMARY_COLUMNS } from './summary';
 export type { SummaryRow } from './summary';
 export { DEFAULT_PROFILE, parseProfile, mergeProfile, ProfileSchema, ruleOption } from './profile';
 export type { Profile, Params, RuleSetting } from './profile';
-export { locateTables, mappingFrom, OUTPUT_SHEETS, OUTPUT_COLUMNS, freeSheetName, isOutputSheet } from './reader';
+export { locateTables, mappingFrom, OUTPUT_SHEETS, OUTPUT_COLUMNS, freeSheetName, isOutputSheet, lastRunSheets, withFreeNames } from './reader';
 export { cleanUnitName, unitKey } from './unit-name';
 export type { ReadOptions, Table, Located } from './reader';
 export { RULES } from './rules';

@@ -57,6 +57,25 @@ const RENAMED = new RegExp(`^(${OUTPUT_SHEETS.map((n) => n.replace(/[.*+?^${}()|
 
 /** One of our sheets, under its own name or the one freeSheetName gave it beside a clerk's sheet of that name. */
 export const isOutputSheet = (name: string): boolean => OUTPUT_SHEETS.includes(name) || RENAMED.test(name);
+
+/** Our sheets named beside the workbook's `taken` ones, each a name of its own (freeSheetName); `taken` grows. */
+export function withFreeNames<S extends { name: string }>(sheets: S[], taken: string[]): S[] {
+  return sheets.map((s) => {
+    const name = freeSheetName(s.name, taken);
+    taken.push(name);
+    return name === s.name ? s : { ...s, name };
+  });
+}
+
+/**
+ * The sheets of ours a last run left, to be removed before this one: those its record names; an older record
+ * named none, and ours had the plain names; with no record at all, a sheet of such a name is the clerk's and
+ * stays. The record sheet itself is the caller's to keep or remove.
+ */
+export function lastRunSheets(recorded: string[] | undefined, recordExists: boolean): string[] {
+  if (recorded?.length) return recorded;
+  return recordExists ? OUTPUT_SHEETS.filter((n) => n !== '_证件清理_标记') : [];
+}
 export const OUTPUT_COLUMNS = ['清理结论', '问题说明', '处理建议'];
 
 const HEADER_SCAN_ROWS = 30;

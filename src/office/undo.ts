@@ -1,8 +1,8 @@
-import { colLetter, colNumber, OUTPUT_SHEETS } from '../core';
+import { colLetter, colNumber, lastRunSheets } from '../core';
 import { Job } from './batch';
 import { Capabilities, Capability, CAPABILITY_SETS } from './mode';
 import { Previous } from './read';
-import { STATE_SHEET, StateKind, StateRow } from './state';
+import { StateKind, StateRow } from './state';
 
 /**
  * Undoing the last run: each kind of mark with the requirement set its removal needs (conditional
@@ -81,12 +81,9 @@ export function undoJobs(ctx: Excel.RequestContext, caps: Capabilities, previous
       });
     }
   }
-  // the product's sheets as recorded (a unit's 校验结果, 汇总; the county's 明细, 报送情况…); an older record named
-  // none, and ours had the plain names; with no record at all, a sheet of such a name is the clerk's and stays.
-  // The state sheet is the caller's.
+  // the product's sheets of the last run (a unit's 校验结果, 汇总; the county's 明细, 报送情况…); the state sheet is the caller's
   const recorded = previous.state.flatMap((r) => (r[0] === 'sheet' ? [r[1]] : []));
-  const legacy = !recorded.length && previous.stateVisibility !== null ? OUTPUT_SHEETS.filter((n) => n !== STATE_SHEET) : [];
-  const deleted = [...new Set([...recorded, ...legacy])].filter(exists);
+  const deleted = [...new Set(lastRunSheets(recorded, previous.stateVisibility !== null))].filter(exists);
   for (const name of deleted) {
     jobs.push({
       bytes: 120,

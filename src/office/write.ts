@@ -1,4 +1,4 @@
-import { freeSheetName, isOutputSheet, Plan } from '../core';
+import { isOutputSheet, Plan, withFreeNames } from '../core';
 import { addAnnotations, annotationKind, annotations, noteProbes } from './annotations';
 import { Job, runJobs, size } from './batch';
 import { resultColumns } from './columns';
@@ -100,13 +100,8 @@ export async function writePlan(ctx: Excel.RequestContext, input: WriteInput): P
   for (const a of notes) records.push([kind!, a.sheet, a.cell]);
 
   // our sheets beside the clerk's: a name one of the clerk's sheets has is left to it (汇总 → 汇总（校验）)
-  const taken = input.sheetNames.filter((n) => !undo.deleted.includes(n) && n !== STATE_SHEET);
-  const sheets = plan.sheets.map((s) => {
-    const name = freeSheetName(s.name, taken);
-    taken.push(name);
-    records.push(['sheet', name]);
-    return name === s.name ? s : { ...s, name };
-  });
+  const sheets = withFreeNames(plan.sheets, input.sheetNames.filter((n) => !undo.deleted.includes(n) && n !== STATE_SHEET));
+  for (const s of sheets) records.push(['sheet', s.name]);
   const state = mergeState(undo.pending, records);
   const probes = caps.notes ? noteProbes(ctx, notes) : null;
   // the product's sheets first (they are found by name, recorded or not), so that on ExcelApi 1.1, where the

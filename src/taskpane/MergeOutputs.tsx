@@ -1,8 +1,8 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { Consolidated, countyReport, Day, Deliveries, feedbackFileName, feedbackForUnits, fill, Profile, Progress } from '../core';
-import type { PaneHost } from '../host/types';
-import { saveBooks, saveDraft } from './files';
+import type { Done, PaneHost } from '../host/types';
+import { saidOf, saveBooks, saveDraft } from './files';
 import { Strings } from './i18n';
 
 export interface Merged {
@@ -19,8 +19,7 @@ export function MergeOutputs(props: { host: PaneHost; t: Strings; merged: Merged
   const { host, t, merged } = props;
   const [said, setSaid] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const show = (r: { ok: boolean; message: string; en: string }, done: string) =>
-    setSaid({ intent: r.ok ? 'success' : 'error', text: r.ok ? `${done}${props.en ? r.en : r.message}` : props.en ? r.en : r.message });
+  const show = (r: Done, done: string) => setSaid(saidOf(r, done, props.en));
   const act = (f: () => Promise<void>) => async () => {
     setBusy(true);
     setSaid(null);

@@ -4,7 +4,7 @@ import { checkWorkbook, CheckResult, cleanUnitName, Day, fill, Profile, Progress
 import type { PaneHost } from '../host/types';
 import { readBytes } from '../xlsx/check-bytes';
 import { InputError } from '../xlsx/input-error';
-import { saveDraft } from './files';
+import { saidOf, saveDraft } from './files';
 import { Strings } from './i18n';
 
 /**
@@ -41,7 +41,7 @@ export function ReportPanel(props: { host: PaneHost; t: Strings; result: CheckRe
     try {
       const name = `${cleanUnitName(result.unit) || '本单位'}_自查自纠工作报告（草稿）.docx`;
       const r = await saveDraft(host, unitReport(result, { checkDate: props.checkDate, profile: props.profile, progress: progress?.p }), name);
-      setSaid({ intent: r.ok ? 'success' : 'error', text: r.ok ? `${fill(t.draftMade, { name })}${props.en ? r.en : r.message}` : props.en ? r.en : r.message });
+      setSaid(saidOf(r, fill(t.draftMade, { name }), props.en));
     } finally {
       setBusy(false);
     }

@@ -12,6 +12,12 @@ export async function saveBooks(host: PaneHost, books: { name: string; sheets: O
   return host.saveFiles(files);
 }
 
+/** What the pane says once the host has the files: ours, then the host's words (where they went); the host's alone when it failed. */
+export function saidOf(r: Done, done: string, en: boolean): { intent: 'success' | 'error'; text: string } {
+  const host = en ? r.en : r.message;
+  return r.ok ? { intent: 'success', text: `${done}${host}` } : { intent: 'error', text: host };
+}
+
 export async function saveDraft(host: PaneHost, doc: ReportDoc, name: string): Promise<Done> {
   const { reportDocx } = await import('../report/docx');
   return host.saveFiles([{ name, bytes: await reportDocx(doc) }]);

@@ -1,7 +1,7 @@
 import { newBookBytes } from '../host/books';
 import { headerGuesses } from '../host/decide';
 import type { Done, HostSettings, PaneHost, Said } from '../host/types';
-import { checkedName, gridOfParts, originalOf, packInBrowser, readBytes } from '../xlsx/check-bytes';
+import { checkedName, copyExt, gridOfParts, originalOf, packInBrowser, readBytes } from '../xlsx/check-bytes';
 import { appendRowParts } from '../xlsx/append-row';
 import { InputError } from '../xlsx/input-error';
 import { patchForCheck } from '../xlsx/ooxml/check';
@@ -42,8 +42,6 @@ const ok = (zh = '', en = ''): Done => ({ ok: true, message: zh, en });
 
 /** 名称.xlsx, 名称.checked.xlsx, 名称.checked (2).xlsx (or .xlsm) → 名称 */
 const stem = (name: string) => originalOf(name).replace(/\.xls[xm]$/i, '');
-/** the extension a copy keeps: an .xlsm's content types open only as .xlsm */
-const extOf = (name: string) => /\.xlsm$/i.exec(name)?.[0] ?? '.xlsx';
 
 export function webHost(store: PageStore, env: WebEnv): PaneHost {
   const noFile = () => ({ ok: false as const, message: NO_FILE.zh, en: NO_FILE.en });
@@ -92,7 +90,7 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
       store.set({ output: null, view: viewOf(read.grid, mergesOf(read.parts)), selected: null });
       if (read.ours !== 'checked') return { ...ok('已清除标记：显示的是您的原工作簿（文件本身从未被改动）。', 'Marks cleared: this is your workbook as it was (the file itself was never changed).'), complete: true };
       // a checked copy dropped in: its marks undone, as `cert-sweep clear` does
-      const name = `${stem(f.name)}.clean${extOf(f.name)}`;
+      const name = `${stem(f.name)}.clean${copyExt(f.name)}`;
       const bytes = await packInBrowser(read.parts.pieces());
       store.set({ output: { name, bytes } });
       env.download(bytes, name);
@@ -139,7 +137,7 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
         return unreadable(e, f.name);
       }
       const bytes = await packInBrowser(read.parts.pieces());
-      const name = `${stem(f.name)}（已登记）${extOf(f.name)}`;
+      const name = `${stem(f.name)}（已登记）${copyExt(f.name)}`;
       const files = store.get().files.map((x, i) => (i === store.get().current ? { name: x.name, data: bytes } : x));
       store.set({ files, output: { name, bytes }, view: viewOf(gridOfParts(read.parts, f.name, f.name), mergesOf(read.parts)), sheet, selected: { sheet, cell: `A${row}` } });
       return ok(`已在本页的副本中登记，请点上方“下载「${name}」”保存（原文件未改动）。`, `Recorded in the page's copy: download "${name}" to keep it (your file is unchanged).`);

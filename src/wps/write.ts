@@ -1,5 +1,5 @@
 import { addressChunks, lookGroups } from '../host/marks';
-import { a1, colLetter, colNumber, freeSheetName, OUTPUT_SHEETS, OutSheet, PALETTE, Plan } from '../core';
+import { a1, colLetter, colNumber, lastRunSheets, OutSheet, PALETTE, Plan, withFreeNames } from '../core';
 import { asText, outCellValue } from '../office/cells';
 import { mergeState, STATE_SHEET, stateValues, StateRow } from '../office/state';
 import { bgr, CF_EDGES, isOurs, MARK_FORMULA, EtApp, EtBook, EtRange, EtSheet, XL_CONTINUOUS, XL_EXPRESSION, XL_NONE, XL_SHEET_HIDDEN, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE } from './et';
@@ -111,12 +111,10 @@ export function undoLast(sheets: EtSheet[], state: StateRow[]): Undone & { sheet
       pending.push(r);
     }
   }
-  // our sheets as recorded; an older record named none, and ours had the plain names; with no record at all, a
-  // sheet of such a name is the clerk's and stays
+  // our sheets of the last run (the state sheet is the caller's)
   const recorded = state.flatMap((r) => (r[0] === 'sheet' ? [r[1]] : []));
-  const legacy = !recorded.length && sheetNamed(sheets, STATE_SHEET) ? OUTPUT_SHEETS.filter((n) => n !== STATE_SHEET) : [];
   let left = sheets;
-  for (const name of [...recorded, ...legacy]) {
+  for (const name of lastRunSheets(recorded, !!sheetNamed(sheets, STATE_SHEET))) {
     const ws = sheetNamed(left, name);
     if (!ws) continue;
     deleteSheet(ws);
@@ -266,13 +264,10 @@ export function applyPlan(app: EtApp, wb: EtBook, sheets: EtSheet[], plan: Plan,
   let all = sheets;
   let after = lastKept(all);
   // our sheets beside the clerk's: a name one of the clerk's sheets has is left to it (汇总 → 汇总（校验）)
-  const taken = all.map((s) => s.Name);
-  const ours: StateRow[] = [];
-  for (const s of plan.sheets) {
-    const name = freeSheetName(s.name, taken);
-    taken.push(name);
-    ours.push(['sheet', name]);
-    const ws = addOutSheet(wb, after, name === s.name ? s : { ...s, name });
+  const named = withFreeNames(plan.sheets, all.map((s) => s.Name));
+  const ours = named.map((s): StateRow => ['sheet', s.name]);
+  for (const s of named) {
+    const ws = addOutSheet(wb, after, s);
     all = [...all.slice(0, all.indexOf(after) + 1), ws, ...all.slice(all.indexOf(after) + 1)];
     after = ws;
   }

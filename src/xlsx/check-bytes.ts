@@ -105,9 +105,11 @@ export async function checkBytes(data: Uint8Array, name: string, decideOn: (grid
  * package's content types, which Excel will only open under the extension they match.
  */
 export function checkedName(name: string): string {
-  const ext = /\.xls[xm]$/i.exec(name)?.[0];
-  return `${ext ? name.slice(0, -ext.length) : name}.checked${ext?.toLowerCase() ?? '.xlsx'}`;
+  return `${name.replace(/\.xls[xm]$/i, '')}.checked${copyExt(name)}`;
 }
+
+/** The extension a copy of this workbook keeps: .xlsm for an .xlsm (its content types open only so), else .xlsx. */
+export const copyExt = (name: string) => (/\.xlsm$/i.test(name) ? '.xlsm' : '.xlsx');
 /**
  * A check's rows let go once they are no longer needed (the plan has them, or only verdicts are kept): every
  * table's, the optional 证件台账 and 培训记录 too, which hold their sheets' rows as the others do.

@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { OutputError } from './atomic';
+import { copyExt } from './check-bytes';
 import { oursOf } from './ours';
 
 /**
@@ -61,8 +62,8 @@ export async function freeName(out: string, taken: Set<string> = new Set()): Pro
 export function outputsIn(dir: string, files: string[]): string[] {
   const seen = new Set<string>();
   return files.map((file) => {
-    // the copy keeps an .xlsm's extension (check-bytes.ts checkedName)
-    const ext = /\.xlsm$/i.test(file) ? path.extname(file) : '.xlsx';
+    // the copy keeps an .xlsm's extension
+    const ext = copyExt(file);
     const stem = path.basename(file).replace(/\.xls[xm]$/i, '');
     const folder = path.basename(path.dirname(path.resolve(file)));
     const nth = (n: number) => (n === 0 ? `${stem}.checked${ext}` : `${stem} (${folder}${n > 1 ? ` ${n}` : ''}).checked${ext}`);

@@ -1,4 +1,4 @@
-import { a1, freeSheetName, OutSheet, Plan } from '../../core';
+import { a1, OutSheet, Plan, withFreeNames } from '../../core';
 import { chartXml, CHART_REL, CHART_TYPE, drawingXml, DRAWING_REL, DRAWING_TYPE } from './chart';
 import { addNotes, COMMENTS_REL, COMMENTS_TYPE, Note, notedCells, VML_REL, VML_TYPE } from './comments';
 import { markLook, STYLE_LOOK, TEXT_LOOK, VERDICT_LOOK } from './looks';
@@ -129,12 +129,7 @@ export function patchForCheck(parts: Parts, plan: Plan): string[] {
     undo.sheets.push({ sheet, undo: patched.undo });
   }
   // our sheets beside the clerk's: a name the clerk's workbook already uses is left to the clerk's sheet
-  const taken = sheets(parts).map((s) => s.name);
-  const ours = plan.sheets.map((s) => {
-    const name = freeSheetName(s.name, taken);
-    taken.push(name);
-    return name === s.name ? s : { ...s, name };
-  });
+  const ours = withFreeNames(plan.sheets, sheets(parts).map((s) => s.name));
   undo.ours = ours.map((s) => s.name);
   const names = ours.flatMap((s) => ourSheet(parts, s, styles));
   addDefinedNames(parts, names);

@@ -1,4 +1,4 @@
-import { OUTPUT_SHEETS } from '../../core';
+import { lastRunSheets } from '../../core';
 import { sharedStrings } from '../read-bytes';
 import { COMMENTS_REL, removeNotes } from './comments';
 import { CT, isEmptyRels, Parts, rels, relsOf, removeOverride, removeRel, resolve } from './parts';
@@ -74,7 +74,7 @@ function clearNotes(parts: Parts, undo: PackageUndo): Set<string> {
 /** Undo the record in place. */
 export function clearParts(parts: Parts, undo: PackageUndo): void {
   // our sheets as recorded; an older record named none, and ours had the plain names
-  for (const name of [...(undo.ours ?? OUTPUT_SHEETS), STATE_SHEET]) removeSheet(parts, name);
+  for (const name of [...lastRunSheets(undo.ours, true), STATE_SHEET]) removeSheet(parts, name);
   const stylesPart = workbookRelPart(parts, STYLES_REL);
   const now = stylesPart ? parts.text(stylesPart) : null;
   const ours = now !== null && hash(now) === undo.styles?.written;
