@@ -102,11 +102,15 @@ export function checkUnits(
         give();
         settle(done, unpackCheck(f));
       });
-      worker.on('error', (e: Error & { code?: string }) => {
+      // an uncaught error reaches 'error' on the worker's internal port, which can overtake what it posted before
+      // on the public one; 'exit' delivers those first (Node's worker.js kOnExit drains the public port), so the
+      // file in hand is only known there
+      let outOfMemory = false;
+      worker.on('error', (e: Error & { code?: string }) => { outOfMemory ||= e.code === 'ERR_WORKER_OUT_OF_MEMORY'; });
+      worker.on('exit', () => {
         const name = given.length ? path.basename(files[given[0]]) : '';
-        fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? reasons.memory(name, heapMb) : reasons.crash(name));
+        fail(outOfMemory ? reasons.memory(name, heapMb) : reasons.crash(name));
       });
-      worker.on('exit', () => fail(reasons.crash(given.length ? path.basename(files[given[0]]) : '')));
       give();
       clock();
     };
