@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import ExcelJS from 'exceljs';
-import { mkdirSync, readdirSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
 import path from 'path';
 import { main } from '../src/cli/main';
 import { campaignOf, dayFromIso, deadlineLine, DEFAULT_PROFILE, matchUnit, parseProfile, sha256Hex, unitKey } from '../src/core';
@@ -114,6 +114,19 @@ describe('feedback with the county\'s contact line and --full-ids', () => {
     expect(text).toContain(`身份证号码（${wu.idNumber}）与柞水县市场监督管理局报送的人员「己六」重复`);
     const people = sheetText((await load(path.join(out, '城关镇人民政府_反馈意见 (2).xlsx'))).getWorksheet('红黄人员')!);
     expect(people).toContain(String(wu.idNumber));
+  });
+});
+
+describe('a feedback workbook sent back to the county', () => {
+  it('is skipped as the feedback it is, not taken for a county workbook or a roster', async () => {
+    const inbox = path.join(dir, '退回的反馈');
+    mkdirSync(inbox, { recursive: true });
+    copyFileSync(path.join(feedback, '营盘镇人民政府_反馈意见.xlsx'), path.join(inbox, '营盘镇.xlsx'));
+    copyFileSync(path.join(round1, '营盘镇.xlsx'), path.join(inbox, '营盘镇摸排统计表.xlsx'));
+    const r = await cli('merge', inbox, '--out', path.join(dir, '县汇总-退回.xlsx'), '--date', '2024-06-10');
+    expect(r.err).toContain('「营盘镇.xlsx」是县里发给单位的反馈意见工作簿（本工具生成），不是单位报送的摸排统计表，已跳过');
+    expect(r.err).toContain('已跳过 1 个本工具自己生成的文件（县汇总工作簿、反馈意见工作簿或校验副本）：营盘镇.xlsx');
+    expect(r.out).toContain('汇总 1 个文件');
   });
 });
 

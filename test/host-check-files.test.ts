@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import path from 'path';
-import { consolidate, consolidatedSheets, DEFAULT_PROFILE, dayFromIso } from '../src/core';
+import { consolidate, consolidatedSheets, DEFAULT_PROFILE, dayFromIso, feedbackForUnits } from '../src/core';
+import { newBookBytes } from '../src/host/books';
 import { checkFiles, isSpreadsheetInFolder, PaneFile } from '../src/host/check-files';
 import { decide } from '../src/host/decide';
 import { demoUnits } from '../src/sample/demo';
@@ -24,11 +25,17 @@ describe('checkFiles', () => {
     const first = await checkFiles([file(unit.file, bytes)], opts);
     const county = await packInBrowser(newBookParts(consolidatedSheets(consolidate(first.checks, DEFAULT_PROFILE, []), { unit: '柞水县司法局', ...opts, generatedAt: '', maskIds: true })) as never);
 
-    const { checks, skipped } = await checkFiles([file(unit.file, bytes), file(checkedName(unit.file), checked), file('县汇总.xlsx', county), file('说明.docx', new Uint8Array([1]))], opts);
+    const [fb] = feedbackForUnits(consolidate(first.checks, DEFAULT_PROFILE, []), [], { ...opts, generatedAt: '', profile: DEFAULT_PROFILE });
+    const feedback = await newBookBytes(fb.sheets, [], 'feedback');
+
+    const { checks, skipped } = await checkFiles([
+      file(unit.file, bytes), file(checkedName(unit.file), checked), file('县汇总.xlsx', county), file('反馈.xlsx', feedback), file('说明.docx', new Uint8Array([1])),
+    ], opts);
     expect(checks.map((c) => [c.file, c.status])).toEqual([[unit.file, 'ok'], ['说明.docx', 'unreadable']]);
     expect(skipped.map((c) => c.message)).toEqual([
       `「${checkedName(unit.file)}」是「${unit.file}」的校验副本，已按原文件汇总，副本跳过。`,
       '「县汇总.xlsx」是本工具生成的县汇总工作簿，不是单位报送的摸排统计表，已跳过。',
+      '「反馈.xlsx」是县里发给单位的反馈意见工作簿（本工具生成），不是单位报送的摸排统计表，已跳过。请报送单位自己的摸排统计表（或其校验副本）。',
     ]);
     // a checked copy alone is read as the clerk's workbook, its marks undone: the same verdicts
     const alone = await checkFiles([file(checkedName(unit.file), checked)], opts);

@@ -107,6 +107,8 @@ describe('the campaign from the offline page', () => {
       const texts = (await sheetOf(d.bytes, '反馈意见')).flat().filter((v): v is string => typeof v === 'string');
       expect(texts.some((t) => /审核反馈意见/.test(t))).toBe(true);
       expect(texts.filter((t) => /\d{17}[\dX]/.test(t))).toEqual([]);
+      // sent back to the county by mistake, it is known for feedback, not a roster or the county's workbook
+      expect((await readBytes(d.bytes, d.name)).ours).toBe('feedback');
     }
     downloads.length = 0;
     await click(/生成专项清理工作总结/);

@@ -56,7 +56,7 @@ Exit status: 0 no error and no red certificate; 1 findings; 2 an input could not
   noExpected: { zh: '找不到应报送单位名单「{file}」。', en: 'Expected-units file "{file}" not found.' },
   noXlsx: { zh: '指定的文件夹中没有 .xlsx 文件。', en: 'No .xlsx files in the folders given.' },
   mergeProgress: { zh: '[{i}/{n}] {file}：{status}', en: '[{i}/{n}] {file}: {status}' },
-  mergeSkipped: { zh: '已跳过 {n} 个本工具自己生成的文件（县汇总工作簿或校验副本）：{names}', en: 'Skipped {n} files this tool wrote itself (county workbooks or checked copies): {names}' },
+  mergeSkipped: { zh: '已跳过 {n} 个本工具自己生成的文件（县汇总工作簿、反馈意见工作簿或校验副本）：{names}', en: 'Skipped {n} files this tool wrote itself (county workbooks, feedback workbooks or checked copies): {names}' },
   statusOk: { zh: '已校验', en: 'checked' },
   mergeHead: { zh: '汇总 {files} 个文件（无法使用 {bad} 个）：执法人员 {people} 人，红 {red} · 黄 {yellow} · 绿 {green}；跨单位问题 {cross} 条。', en: 'Merged {files} files ({bad} unusable): {people} people, red {red} · yellow {yellow} · green {green}; {cross} cross-unit findings.' },
   mergeSubmissions: { zh: '报送情况：合格 {ok}，有问题 {bad}，格式不符 {format}，未报送 {missing}{names}', en: 'Submissions: clean {ok}, with problems {bad}, unreadable format {format}, missing {missing}{names}' },

@@ -1,6 +1,7 @@
 import { checkWorkbook, Day, FileCheck, Profile } from '../core';
 import { dropRows, originalOf, readBytes, UNREADABLE } from '../xlsx/check-bytes';
 import { InputError } from '../xlsx/input-error';
+import { notARosterSays } from '../xlsx/ooxml/new-book';
 
 /**
  * 合并各单位 wherever the pane runs: the units' .xlsx files are read in the browser from the files the clerk
@@ -43,8 +44,8 @@ export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; prof
       continue;
     }
     // as the command line's merge: the county's own workbook is not a unit's report
-    if (read.ours === 'county') {
-      skipped.push({ file: f.name, status: 'not-a-roster', message: `「${f.name}」是本工具生成的县汇总工作簿，不是单位报送的摸排统计表，已跳过。` });
+    if (read.ours === 'county' || read.ours === 'feedback') {
+      skipped.push({ file: f.name, status: 'not-a-roster', message: notARosterSays(f.name, read.ours) });
       continue;
     }
     if (read.ours === 'checked' && originalOf(f.name) !== f.name && given.has(originalOf(f.name))) {

@@ -2,7 +2,7 @@ import { Button, Caption1, MessageBar, MessageBarBody, Text } from '@fluentui/re
 import { useState } from 'react';
 import { Consolidated, countyReport, Day, Deliveries, feedbackFileName, feedbackForUnits, fill, Profile, Progress } from '../core';
 import type { Done, PaneHost } from '../host/types';
-import { saidOf, saveBooks, saveDraft } from './files';
+import { saidOf, saveFeedback, saveDraft } from './files';
 import { Strings } from './i18n';
 
 export interface Merged {
@@ -32,7 +32,7 @@ export function MergeOutputs(props: { host: PaneHost; t: Strings; merged: Merged
 
   const feedback = act(async () => {
     const units = feedbackForUnits(merged.m, merged.units, { checkDate: props.checkDate, generatedAt: props.generatedAt(), profile: props.profile, fullIds: props.fullIds });
-    const r = await saveBooks(host, units.map((u) => ({ name: feedbackFileName(u.unit), sheets: u.sheets })));
+    const r = await saveFeedback(host, units.map((u) => ({ name: feedbackFileName(u.unit), sheets: u.sheets })));
     show(r, fill(t.feedbackMade, { n: units.length }));
   });
   const draft = act(async () => {

@@ -6,9 +6,9 @@ import type { Done, PaneHost } from '../host/types';
  * What the pane hands the clerk as files, through the host (downloads, WPS's download folder): new workbooks of our
  * sheets, and report drafts. The .docx writer is loaded only when a draft is asked for: the pane opens without it.
  */
-export async function saveBooks(host: PaneHost, books: { name: string; sheets: OutSheet[] }[]): Promise<Done> {
+export async function saveFeedback(host: PaneHost, books: { name: string; sheets: OutSheet[] }[]): Promise<Done> {
   const files = [];
-  for (const b of books) files.push({ name: b.name, bytes: await newBookBytes(b.sheets) });
+  for (const b of books) files.push({ name: b.name, bytes: await newBookBytes(b.sheets, [], 'feedback') });
   return host.saveFiles(files);
 }
 

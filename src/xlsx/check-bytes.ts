@@ -2,9 +2,8 @@ import { CheckResult, Plan, WorkbookGrid } from '../core';
 import { InputError } from './input-error';
 import { patchForCheck } from './ooxml/check';
 import { clearParts, findState } from './ooxml/clear';
-import { COUNTY_SHEET } from './ooxml/new-book';
+import { BookKind, bookKindOf } from './ooxml/new-book';
 import { CT, Parts } from './ooxml/parts';
-import { sheets } from './ooxml/workbook';
 import { Package, packParts } from './package';
 import { gridFromPackage, inspectWorkbook } from './read-bytes';
 
@@ -16,8 +15,8 @@ import { gridFromPackage, inspectWorkbook } from './read-bytes';
 export interface ReadWorkbook {
   parts: Parts;
   grid: WorkbookGrid;
-  /** a checked copy (read as the clerk's workbook, our marks undone), or the county's workbook of a merge */
-  ours: 'checked' | 'county' | null;
+  /** a checked copy (read as the clerk's workbook, our marks undone), or a new book of ours: the county's workbook of a merge, a unit's feedback */
+  ours: 'checked' | BookKind | null;
   /** how many of the clerk's cells an earlier check's undo gave their own look back */
   restored: number;
 }
@@ -51,10 +50,9 @@ export const gridOfParts = (parts: Parts, file: string, name: string) => gridFro
  */
 export async function readOpened(pkg: Package, file: string, name: string, verified: () => void | Promise<void>): Promise<ReadWorkbook> {
   const { parts, copy, restored } = clearedParts(pkg, name);
-  const county = sheets(parts).some((s) => s.name === COUNTY_SHEET);
   const grid = gridOfParts(parts, file, name);
   await verified();
-  return { parts, grid, ours: county ? 'county' : copy ? 'checked' : null, restored };
+  return { parts, grid, ours: bookKindOf(grid) ?? (copy ? 'checked' : null), restored };
 }
 
 /** The browser's readWorkbook: the checks package.ts and read-bytes.ts make, every part proved, then readOpened. */

@@ -18,11 +18,9 @@ export interface Written {
   error?: string;
 }
 
-/** A unit's name as a file name: the characters Windows refuses replaced, kept short. */
-
-/** A workbook of our sheets, written whole or not at all. */
-export async function writeSheets(out: string, sheets: OutSheet[], generatedAt: string): Promise<void> {
-  await writeAtomic(out, await packPieces(newBookParts(sheets, generatedAt), NEW_BOOK_LEVEL));
+/** A unit's feedback workbook, written whole or not at all; its mark says it is feedback, should it come back in an inbox. */
+async function writeBook(out: string, sheets: OutSheet[], generatedAt: string): Promise<void> {
+  await writeAtomic(out, await packPieces(newBookParts(sheets, generatedAt, { kind: 'feedback' }), NEW_BOOK_LEVEL));
 }
 
 export async function writeFeedback(dir: string, units: UnitFeedback[], inputs: string[], generatedAt: string): Promise<Written[]> {
@@ -43,7 +41,7 @@ export async function writeFeedback(dir: string, units: UnitFeedback[], inputs: 
     }
     const { out, kept } = await freeName(planned, taken);
     try {
-      await writeSheets(out, u.sheets, generatedAt);
+      await writeBook(out, u.sheets, generatedAt);
       written.push({ unit: u.unit, out, note: kept ? `已有文件「${kept}」不是本工具写出的，未覆盖；反馈意见写为「${out}」。` : undefined });
     } catch (e) {
       written.push({ unit: u.unit, error: e instanceof OutputError ? e.message : outputFailure(e, out).message });

@@ -66,16 +66,17 @@ export interface MergeOptions {
  * rules and write the county's workbook.
  */
 export async function mergeFiles(files: string[], opts: MergeOptions): Promise<Consolidated & { skipped: FileCheck[] }> {
-  // our own outputs met again: the county's workbook always, a checked copy when its original is here too
+  // our own outputs met again: the county's workbook and feedback always, a checked copy when its original is here too
   const given = new Set(files.map(pathKey));
   const copyOfGiven = (f: UnitCheck) => f.ours === 'checked' && originalOf(f.file) !== f.file && given.has(pathKey(originalOf(f.file)));
-  const skip = (f: UnitCheck) => f.ours === 'county' || copyOfGiven(f);
+  const newBook = (f: UnitCheck) => f.ours === 'county' || f.ours === 'feedback';
+  const skip = (f: UnitCheck) => newBook(f) || copyOfGiven(f);
   const county = opts.out ? new CountyWriter(opts.maskIds) : undefined;
   const read = await checkUnits(files, opts, (i, n, file, f) => {
     if (!skip(f)) county?.add(f);
     opts.onFile?.(i, n, file, f);
   });
-  const skipped = read.filter(skip).map((f) => (f.ours === 'county' ? f : {
+  const skipped = read.filter(skip).map((f) => (newBook(f) ? f : {
     ...f, result: undefined, message: `「${path.basename(f.file)}」是「${path.basename(originalOf(f.file))}」的校验副本，已按原文件汇总，副本跳过。`,
   }));
   const checks: FileCheck[] = [...read.filter((f) => !skip(f)).map(({ ours: _, ...f }) => f), ...(opts.others ?? [])];

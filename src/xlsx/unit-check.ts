@@ -3,12 +3,13 @@ import path from 'path';
 import { checkWorkbook, Day, FileCheck, Profile } from '../core';
 import { dropRows } from './check-bytes';
 import { readOrRefuse } from './check-file';
+import { BookKind, notARosterSays } from './ooxml/new-book';
 
 /**
  * A unit's check, whether the file is one of ours (the county's workbook, or a checked copy), and its people's
  * round keys (rounds.ts fileKeys) under the campaign's salt, made in the worker, not after the last file.
  */
-export type UnitCheck = FileCheck & { ours?: 'checked' | 'county'; roundKeys?: RoundKeys };
+export type UnitCheck = FileCheck & { ours?: 'checked' | BookKind; roundKeys?: RoundKeys };
 export type RoundKeys = { salt: string; keys: string[] };
 
 /** Node's SHA-256 for the rounds' keys (crypto.hash is Node ≥ 20.12; createHash before), the same digests as the core's */
@@ -30,7 +31,7 @@ export async function checkUnitFile(file: string, checkDate: Day, profile: Profi
   const name = path.basename(file);
   const read = await readOrRefuse(file, bytes);
   if ('refused' in read) return { file, ...read.refused };
-  if (read.ours === 'county') return { file, status: 'not-a-roster', message: `「${name}」是本工具生成的县汇总工作簿，不是单位报送的摸排统计表，已跳过。`, ours: 'county' };
+  if (read.ours === 'county' || read.ours === 'feedback') return { file, status: 'not-a-roster', message: notARosterSays(name, read.ours), ours: read.ours };
   const ours = read.ours ?? undefined;
   const result = checkWorkbook(read.grid, { checkDate, profile });
   if (result.status !== 'ok') return { file, status: result.status, message: `「${name}」：${result.message}`, ours };

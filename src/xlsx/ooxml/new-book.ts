@@ -1,4 +1,4 @@
-import { OutSheet } from '../../core';
+import { OutSheet, WorkbookGrid } from '../../core';
 import { chartXml, CHART_TYPE, DRAWING_TYPE, drawingXml } from './chart';
 import { PackedPart } from '../package';
 import { MAIN_NS, printNames, REL_NS, rowWriter, sheetHead, sheetTail, sheetXml } from './outsheet';
@@ -30,11 +30,33 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export const COUNTY_SHEET = '_证件清理_县汇总';
 export const COUNTY_MAGIC = 'cert-sweep-county';
 
-function countyMark(generatedAt: string): OutSheet {
+/** What a new book of ours is, on its mark's fourth row: a book sent back to the county is told by it (none: the county's, as before it had one) */
+export type BookKind = 'county' | 'feedback';
+const MARK_SAYS: Record<BookKind, string> = {
+  county: '执法证件清理助手生成的县汇总工作簿，请勿修改本工作表。',
+  feedback: '执法证件清理助手生成的反馈意见工作簿，请勿修改本工作表。',
+};
+
+function countyMark(generatedAt: string, kind: BookKind): OutSheet {
   return {
     name: COUNTY_SHEET, headerRow: 1, freezeRows: 0, landscape: false, merges: [], widths: [],
-    rows: [[{ v: COUNTY_MAGIC }], [{ v: '执法证件清理助手生成的县汇总工作簿，请勿修改本工作表。' }], [{ v: generatedAt }]],
+    rows: [[{ v: COUNTY_MAGIC }], [{ v: MARK_SAYS[kind] }], [{ v: generatedAt }], [{ v: kind }]],
   };
+}
+
+/** The kind of new book of ours a workbook is, by its mark; null: it has none */
+export function bookKindOf(grid: WorkbookGrid): BookKind | null {
+  const mark = grid.sheets.find((s) => s.name === COUNTY_SHEET);
+  if (!mark) return null;
+  const a4 = (mark.left ?? 0) === 0 ? mark.rows[3 - (mark.top ?? 0)]?.[0] : undefined;
+  return a4 === 'feedback' ? 'feedback' : 'county';
+}
+
+/** Why a new book of ours met in an inbox is not a unit's report */
+export function notARosterSays(name: string, kind: BookKind): string {
+  return kind === 'feedback'
+    ? `「${name}」是县里发给单位的反馈意见工作簿（本工具生成），不是单位报送的摸排统计表，已跳过。请报送单位自己的摸排统计表（或其校验副本）。`
+    : `「${name}」是本工具生成的县汇总工作簿，不是单位报送的摸排统计表，已跳过。`;
 }
 
 /** A part as pieces of XML, or one its caller has deflated already (a sheet made in segments). */
@@ -49,12 +71,14 @@ export interface BookOptions {
   shared?: SharedStrings;
   /** sheets of ours that are state, not for reading: very hidden, as the county's mark */
   hidden?: string[];
+  /** what the book is, for its mark (default: the county's workbook) */
+  kind?: BookKind;
   /** by sheet name: the sheet's part, deflated by the caller between its head (with the sheet's `rows`) and its tail: the caller makes what `more` would */
   packed?: Map<string, PackSheet>;
 }
 
 export function newBookParts(visible: OutSheet[], generatedAt = '', opts: BookOptions = {}): BookPart[] {
-  const sheets = [...visible, countyMark(generatedAt)];
+  const sheets = [...visible, countyMark(generatedAt, opts.kind ?? 'county')];
   const styles = opts.styles ?? new Styles(null);
   // texts of the sheets' repeated columns, stored once (a part only when some sheet has such columns)
   const shared = opts.shared ?? (sheets.some((s) => s.repeated?.length) ? new SharedStrings() : undefined);
