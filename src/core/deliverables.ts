@@ -110,10 +110,11 @@ export function deliveries(files: InboxFile[], expected: string[], campaign: Cam
   }));
   const unplaced: Deliveries['unplaced'] = [];
   for (const f of files) {
-    const kind = kindOf(f);
-    if (!kind) continue; // not a deliverable (an attachment, a photo): not the tracker's business
-    // a roster the merge's 报送情况 gave to a unit (by its 填报单位, or an unreadable one by its name) is that unit's
+    // a file the merge's 报送情况 gave to a unit (by its 填报单位, or an unreadable one by its name) is that unit's
+    // roster, whatever its name says (乾佑.csv), unless its name or title says it is another deliverable
     const sub = byFile.get(f.file);
+    const kind = kindOf(f) ?? (sub ? 'roster' : null);
+    if (!kind) continue; // not a deliverable (an attachment, a photo): not the tracker's business
     let placed: number | undefined = sub ? at.get(unitKey(sub.unit)) : undefined;
     let doubt: string | undefined;
     if (placed === undefined) for (const [what, text] of [['填报单位', f.unit], ['文件夹名', f.folder], ['文件名', base(f.file).replace(/\.[^.]+$/, '')]] as const) {
