@@ -2,7 +2,8 @@ import { a1 } from './a1';
 import { Day } from './dates';
 import { fieldDef, fieldNo, TABLES } from './fields';
 import { DEFAULT_PROFILE, Params, Profile, ruleOption } from './profile';
-import { locateTables, ReadOptions, Table } from './reader';
+import { bookKindOf, notCheckedSays } from './book-mark';
+import { Located, locateTables, ReadOptions, Table } from './reader';
 import { holdersByAgency } from './holders';
 import { Records } from './ledger';
 import { Body, LedgerEvent, Person, readBodies, readLedger, readPeople, readTraining, rowKey, TrainingRow } from './record';
@@ -272,10 +273,12 @@ function personVerdicts(people: Person[], findings: Finding[], keys: Float64Arra
 /** Check one workbook: locate its tables, run every enabled rule, colour every row. */
 export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
   const profile = opts.profile ?? DEFAULT_PROFILE;
-  const located = locateTables(wb, opts.read);
+  // a book of ours (the county's workbook, a unit's feedback) has tables of people, but is not a roster
+  const ours = bookKindOf(wb);
+  const located: Located = ours ? { person: null, persons: [], agency: null, otherAgencySheets: [] } : locateTables(wb, opts.read);
   if (!located.person) {
     const expected = TABLES.person.fields.filter((f) => f.required).map((f) => f.header).join('、');
-    const message = wb.sheets.every((s) => s.rows.every((r) => r.every((v) => v === null || v === '')))
+    const message = ours ? notCheckedSays(ours) : wb.sheets.every((s) => s.rows.every((r) => r.every((v) => v === null || v === '')))
       ? '工作簿是空的，没有可校验的内容。'
       : `没有找到执法人员表：请确认表头含有以下列（可在表头行上方留标题行）：${expected}。` +
         `工作簿中的工作表：${wb.sheets.map((s) => s.name).join('、')}；如表头写法不同，可用 --sheet 指定工作表、用 --map 对应表头（如 --map 持证单位=执法主体）。`;

@@ -10,6 +10,8 @@ export { summarize, totalOf, SUMMARY_COLUMNS } from './summary';
 export type { SummaryRow } from './summary';
 export { DEFAULT_PROFILE, parseProfile, mergeProfile, ProfileSchema, ruleOption } from './profile';
 export type { Profile, Params, RuleSetting } from './profile';
+export { BOOK_MARK_SHEET, BOOK_MAGIC, BOOK_MARK_SAYS, bookKindOf, notCheckedSays, skippedInMergeSays } from './book-mark';
+export type { BookKind } from './book-mark';
 export { locateTables, mappingFrom, OUTPUT_SHEETS, OUTPUT_COLUMNS, freeSheetName, isOutputSheet, lastRunSheets, withFreeNames } from './reader';
 export { cleanUnitName, unitKey } from './unit-name';
 export type { ReadOptions, Table, Located } from './reader';

@@ -1,6 +1,6 @@
-import { OutSheet, timestamp } from '../core';
+import { BookKind, OutSheet, timestamp } from '../core';
 import { packInBrowser } from '../xlsx/check-bytes';
-import { BookKind, NEW_BOOK_LEVEL, newBookParts } from '../xlsx/ooxml/new-book';
+import { NEW_BOOK_LEVEL, newBookParts } from '../xlsx/ooxml/new-book';
 
 /**
  * A new workbook of our sheets as bytes, packed in the browser (the pane's feedback workbooks, the offline page's

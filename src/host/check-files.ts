@@ -1,7 +1,6 @@
-import { checkWorkbook, Day, FileCheck, Profile } from '../core';
+import { checkWorkbook, Day, FileCheck, Profile, skippedInMergeSays } from '../core';
 import { dropRows, originalOf, readBytes, UNREADABLE } from '../xlsx/check-bytes';
 import { InputError } from '../xlsx/input-error';
-import { notARosterSays } from '../xlsx/ooxml/new-book';
 
 /**
  * 合并各单位 wherever the pane runs: the units' .xlsx files are read in the browser from the files the clerk
@@ -45,7 +44,7 @@ export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; prof
     }
     // as the command line's merge: the county's own workbook is not a unit's report
     if (read.ours === 'county' || read.ours === 'feedback') {
-      skipped.push({ file: f.name, status: 'not-a-roster', message: notARosterSays(f.name, read.ours) });
+      skipped.push({ file: f.name, status: 'not-a-roster', message: skippedInMergeSays(f.name, read.ours) });
       continue;
     }
     if (read.ours === 'checked' && originalOf(f.name) !== f.name && given.has(originalOf(f.name))) {

@@ -1,4 +1,4 @@
-import { checkWorkbook, Day, planForCheck, Profile, ReadOptions, summarize, WorkbookGrid } from '../core';
+import { bookKindOf, checkWorkbook, Day, planForCheck, Profile, ReadOptions, summarize, WorkbookGrid } from '../core';
 import type { Decision } from './types';
 
 export interface DecideOptions {
@@ -20,8 +20,9 @@ export function decide(grid: WorkbookGrid, opts: DecideOptions): Decision {
   return { result, plan: planForCheck(grid, result, { generatedAt: opts.generatedAt, summary, summaryBy: 'agency' }) };
 }
 
-/** Each sheet's likeliest header row (its first row of several texts), for the clerk to map by hand. */
+/** Each sheet's likeliest header row (its first row of several texts), for the clerk to map by hand; none in a book of ours, which is no roster. */
 export function headerGuesses(grid: WorkbookGrid): { name: string; headers: string[] }[] {
+  if (bookKindOf(grid)) return [];
   return grid.sheets.map((s) => {
     const row = s.rows.find((r) => r.filter((v) => typeof v === 'string' && v.trim()).length >= 2) ?? [];
     return { name: s.name, headers: row.filter((v): v is string => typeof v === 'string' && v.trim() !== '') };

@@ -63,7 +63,7 @@ export function App({ host }: { host: PaneHost }) {
     } else {
       setResult(null);
       setMessage({ intent: 'error', text: say(out) });
-      setMapping(out.sheets ?? null);
+      setMapping(out.sheets?.length ? out.sheets : null);
     }
   };
 

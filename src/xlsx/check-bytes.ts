@@ -1,8 +1,7 @@
-import { CheckResult, Plan, WorkbookGrid } from '../core';
+import { BookKind, bookKindOf, CheckResult, Plan, WorkbookGrid } from '../core';
 import { InputError } from './input-error';
 import { patchForCheck } from './ooxml/check';
 import { clearParts, findState } from './ooxml/clear';
-import { BookKind, bookKindOf } from './ooxml/new-book';
 import { CT, Parts } from './ooxml/parts';
 import { Package, packParts } from './package';
 import { gridFromPackage, inspectWorkbook } from './read-bytes';

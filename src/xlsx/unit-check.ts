@@ -1,9 +1,8 @@
 import crypto from 'crypto';
 import path from 'path';
-import { checkWorkbook, Day, FileCheck, Profile } from '../core';
+import { BookKind, checkWorkbook, Day, FileCheck, Profile, skippedInMergeSays } from '../core';
 import { dropRows } from './check-bytes';
 import { readOrRefuse } from './check-file';
-import { BookKind, notARosterSays } from './ooxml/new-book';
 
 /**
  * A unit's check, whether the file is one of ours (the county's workbook, or a checked copy), and its people's
@@ -31,7 +30,7 @@ export async function checkUnitFile(file: string, checkDate: Day, profile: Profi
   const name = path.basename(file);
   const read = await readOrRefuse(file, bytes);
   if ('refused' in read) return { file, ...read.refused };
-  if (read.ours === 'county' || read.ours === 'feedback') return { file, status: 'not-a-roster', message: notARosterSays(name, read.ours), ours: read.ours };
+  if (read.ours === 'county' || read.ours === 'feedback') return { file, status: 'not-a-roster', message: skippedInMergeSays(name, read.ours), ours: read.ours };
   const ours = read.ours ?? undefined;
   const result = checkWorkbook(read.grid, { checkDate, profile });
   if (result.status !== 'ok') return { file, status: result.status, message: `「${name}」：${result.message}`, ours };

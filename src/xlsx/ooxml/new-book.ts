@@ -1,4 +1,4 @@
-import { OutSheet, WorkbookGrid } from '../../core';
+import { BOOK_MAGIC, BOOK_MARK_SAYS, BOOK_MARK_SHEET, BookKind, OutSheet } from '../../core';
 import { chartXml, CHART_TYPE, DRAWING_TYPE, drawingXml } from './chart';
 import { PackedPart } from '../package';
 import { MAIN_NS, printNames, REL_NS, rowWriter, sheetHead, sheetTail, sheetXml } from './outsheet';
@@ -23,40 +23,14 @@ const OFFICE_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/**
- * The county workbook's mark, a very hidden sheet: a merge that meets the workbook again in an inbox knows
- * it for its own output by this sheet, whatever the file is called (check-file.ts, readWorkbook).
- */
-export const COUNTY_SHEET = '_证件清理_县汇总';
-export const COUNTY_MAGIC = 'cert-sweep-county';
-
-/** What a new book of ours is, on its mark's fourth row: a book sent back to the county is told by it (none: the county's, as before it had one) */
-export type BookKind = 'county' | 'feedback';
-const MARK_SAYS: Record<BookKind, string> = {
-  county: '执法证件清理助手生成的县汇总工作簿，请勿修改本工作表。',
-  feedback: '执法证件清理助手生成的反馈意见工作簿，请勿修改本工作表。',
-};
+/** Every new book's mark (core/book-mark.ts): the county's workbook, or a unit's feedback */
+export const COUNTY_SHEET = BOOK_MARK_SHEET;
 
 function countyMark(generatedAt: string, kind: BookKind): OutSheet {
   return {
     name: COUNTY_SHEET, headerRow: 1, freezeRows: 0, landscape: false, merges: [], widths: [],
-    rows: [[{ v: COUNTY_MAGIC }], [{ v: MARK_SAYS[kind] }], [{ v: generatedAt }], [{ v: kind }]],
+    rows: [[{ v: BOOK_MAGIC }], [{ v: BOOK_MARK_SAYS[kind] }], [{ v: generatedAt }], [{ v: kind }]],
   };
-}
-
-/** The kind of new book of ours a workbook is, by its mark; null: it has none */
-export function bookKindOf(grid: WorkbookGrid): BookKind | null {
-  const mark = grid.sheets.find((s) => s.name === COUNTY_SHEET);
-  if (!mark) return null;
-  const a4 = (mark.left ?? 0) === 0 ? mark.rows[3 - (mark.top ?? 0)]?.[0] : undefined;
-  return a4 === 'feedback' ? 'feedback' : 'county';
-}
-
-/** Why a new book of ours met in an inbox is not a unit's report */
-export function notARosterSays(name: string, kind: BookKind): string {
-  return kind === 'feedback'
-    ? `「${name}」是县里发给单位的反馈意见工作簿（本工具生成），不是单位报送的摸排统计表，已跳过。请报送单位自己的摸排统计表（或其校验副本）。`
-    : `「${name}」是本工具生成的县汇总工作簿，不是单位报送的摸排统计表，已跳过。`;
 }
 
 /** A part as pieces of XML, or one its caller has deflated already (a sheet made in segments). */

@@ -1,0 +1,87 @@
+import { readFileSync, writeFileSync } from 'fs';
+import path from 'path';
+import { consolidate, consolidatedSheets, DEFAULT_PROFILE, feedbackForUnits, WorkbookGrid } from '../src/core';
+import { newBookBytes } from '../src/host/books';
+import { checkFiles } from '../src/host/check-files';
+import { capabilities } from '../src/office/mode';
+import { Run, validate } from '../src/office/validate';
+import { demoUnits } from '../src/sample/demo';
+import { simulateExcel } from '../src/sim/excel';
+import { SimWorkbookState } from '../src/sim/model';
+import { checkDate, etApp, generatedAt } from '../src/sim-et/demo';
+import { EtBookState } from '../src/sim-et/model';
+import { wpsHost } from '../src/wps/host';
+import { decider } from '../src/wps/ribbon';
+import { readBytes } from '../src/xlsx/check-bytes';
+import { checkFile } from '../src/xlsx/check-file';
+import { checkUnitFile } from '../src/xlsx/unit-check';
+import { writeBook } from '../src/xlsx/write-book';
+import { tmpDir } from './helpers/files';
+
+/**
+ * The books we make new (the county's workbook, a unit's feedback) hold tables of people, but are not rosters. A unit
+ * that opens its feedback in Excel or WPS and presses 校验, or runs `check` on it, is told what the file is and what
+ * to check instead, not given a page of findings on the masked ID numbers; a merge skips them, saying which they are.
+ */
+const opts = { checkDate, profile: DEFAULT_PROFILE };
+const FEEDBACK = '这是县里发给单位的反馈意见工作簿（本工具生成），不是摸排统计表，无需校验。请按其中的意见修改本单位的摸排统计表，再校验该表。';
+const COUNTY = '这是本工具生成的县汇总工作簿，不是摸排统计表，无需校验。';
+
+let books: { name: string; bytes: Uint8Array; grid: WorkbookGrid; says: string }[];
+beforeAll(async () => {
+  const dir = tmpDir();
+  const files = [];
+  for (const u of demoUnits(checkDate)) {
+    await writeBook(u.book, path.join(dir, u.file));
+    const bytes = readFileSync(path.join(dir, u.file));
+    files.push({ name: u.file, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer });
+  }
+  const { checks } = await checkFiles(files, opts);
+  const m = consolidate(checks, DEFAULT_PROFILE, []);
+  const [fb] = feedbackForUnits(m, [], { ...opts, generatedAt, profile: DEFAULT_PROFILE });
+  const feedback = await newBookBytes(fb.sheets, [], 'feedback');
+  const county = await newBookBytes(consolidatedSheets(m, { unit: '柞水县司法局', ...opts, generatedAt, maskIds: true }));
+  books = [];
+  for (const [name, bytes, says] of [['营盘镇_反馈意见.xlsx', feedback, FEEDBACK], ['县汇总.xlsx', county, COUNTY]] as const) {
+    books.push({ name, bytes, grid: (await readBytes(bytes, name)).grid, says });
+  }
+});
+
+describe('a book of ours is not checked as a roster', () => {
+  it('in Excel: 校验 says what the workbook is', async () => {
+    for (const b of books) {
+      const wb = SimWorkbookState.from(b.grid.sheets.map((s) => ({ name: s.name, rows: s.rows })));
+      const before = wb.sheets.map((s) => s.name);
+      const sim = simulateExcel(wb, { api: '1.18', payloadLimit: 5 * 1024 * 1024 });
+      const out = await validate(sim.Excel.run as unknown as Run, capabilities(sim.Office.context.requirements), { ...opts, generatedAt });
+      expect(out.ok).toBe(false);
+      expect(!out.ok && out.message).toContain(b.says);
+      // and no columns to map by hand: there is no roster to find
+      expect(!out.ok && out.sheets).toEqual([]);
+      expect(wb.sheets.map((s) => s.name)).toEqual(before);
+    }
+  });
+
+  it('in WPS: 校验 says what the workbook is', async () => {
+    for (const b of books) {
+      const wb = EtBookState.from(b.grid.sheets.map((s) => ({ name: s.name, rows: s.rows })));
+      const out = await wpsHost(etApp(wb), 'zh-CN').check(decider(DEFAULT_PROFILE, checkDate, generatedAt));
+      expect(out.ok).toBe(false);
+      expect(!out.ok && out.message).toContain(b.says);
+    }
+  });
+
+  it('from the command line: check refuses it, writes no copy; merge skips it, saying which it is', async () => {
+    const dir = tmpDir();
+    for (const b of books) {
+      const file = path.join(dir, b.name);
+      writeFileSync(file, b.bytes);
+      const r = await checkFile(file, { ...opts, generatedAt, out: path.join(dir, 'out.xlsx') });
+      expect(r.status).toBe('not-a-roster');
+      expect(r.message).toContain(`「${b.name}」：${b.says}`);
+      expect(r.out).toBeUndefined();
+      const u = await checkUnitFile(file, checkDate, DEFAULT_PROFILE);
+      expect(u.message).toContain(`「${b.name}」是${b.name.includes('反馈') ? '县里发给单位的反馈意见工作簿（本工具生成）' : '本工具生成的县汇总工作簿'}，不是单位报送的摸排统计表，已跳过。`);
+    }
+  });
+});
