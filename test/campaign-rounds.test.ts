@@ -117,14 +117,20 @@ describe('feedback with the county\'s contact line and --full-ids', () => {
   });
 });
 
-describe('a feedback workbook sent back to the county', () => {
-  it('is skipped as the feedback it is, not taken for a county workbook or a roster', async () => {
+describe('a feedback workbook the unit sends back, its 整改情况 filled in', () => {
+  it('is said as received, with the 整改情况 the unit wrote; not taken for a county workbook or a roster', async () => {
     const inbox = path.join(dir, '退回的反馈');
     mkdirSync(inbox, { recursive: true });
-    copyFileSync(path.join(feedback, '营盘镇人民政府_反馈意见.xlsx'), path.join(inbox, '营盘镇.xlsx'));
+    // the unit writes its 整改情况 in Excel, as the feedback asks, and sends the workbook back
+    const fb = await load(path.join(feedback, '营盘镇人民政府_反馈意见.xlsx'));
+    const ws = fb.getWorksheet('反馈意见')!;
+    let head = 0;
+    ws.eachRow((row, i) => row.getCell(1).value === '序号' && (head = i));
+    ws.getRow(head + 1).getCell(11).value = '已补足培训学时';
+    await fb.xlsx.writeFile(path.join(inbox, '营盘镇.xlsx'));
     copyFileSync(path.join(round1, '营盘镇.xlsx'), path.join(inbox, '营盘镇摸排统计表.xlsx'));
     const r = await cli('merge', inbox, '--out', path.join(dir, '县汇总-退回.xlsx'), '--date', '2024-06-10');
-    expect(r.err).toContain('「营盘镇.xlsx」是县里发给单位的反馈意见工作簿（本工具生成），不是单位报送的摸排统计表，已跳过');
+    expect(r.err).toContain('「营盘镇.xlsx」是营盘镇人民政府退回的反馈意见工作簿，整改情况已填写 1/1 项，请人工查阅；它不是摸排统计表，不计入汇总。');
     expect(r.err).toContain('已跳过 1 个本工具自己生成的文件（县汇总工作簿、反馈意见工作簿或校验副本）：营盘镇.xlsx');
     expect(r.out).toContain('汇总 1 个文件');
   });

@@ -35,7 +35,7 @@ describe('checkFiles', () => {
     expect(skipped.map((c) => c.message)).toEqual([
       `「${checkedName(unit.file)}」是「${unit.file}」的校验副本，已按原文件汇总，副本跳过。`,
       '「县汇总.xlsx」是本工具生成的县汇总工作簿，不是单位报送的摸排统计表，已跳过。',
-      '「反馈.xlsx」是县里发给单位的反馈意见工作簿（本工具生成），不是单位报送的摸排统计表，已跳过。请报送单位自己的摸排统计表（或其校验副本）。',
+      `「反馈.xlsx」是${first.checks[0].result!.unit}退回的反馈意见工作簿，${fb.findings} 项的整改情况都未填写；它不是摸排统计表，不计入汇总。更正后的摸排统计表须另行报送。`,
     ]);
     // a checked copy alone is read as the clerk's workbook, its marks undone: the same verdicts
     const alone = await checkFiles([file(checkedName(unit.file), checked)], opts);

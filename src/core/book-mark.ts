@@ -1,3 +1,4 @@
+import type { FeedbackReply } from './feedback';
 import { WorkbookGrid } from './types';
 
 /**
@@ -27,8 +28,15 @@ const WHAT: Record<BookKind, string> = {
   feedback: '县里发给单位的反馈意见工作簿（本工具生成）',
 };
 
-/** Why a book of ours met in a merge's inbox is not a unit's report */
-export function skippedInMergeSays(name: string, kind: BookKind): string {
+/**
+ * Why a book of ours met in a merge's inbox is not a unit's report. A feedback workbook comes back by design (the
+ * unit writes its 整改情况 in it and stamps it): said as received, with how much was answered, for the clerk to read.
+ */
+export function skippedInMergeSays(name: string, kind: BookKind, reply?: FeedbackReply | null): string {
+  if (kind === 'feedback' && reply) {
+    const answered = reply.answered ? `整改情况已填写 ${reply.answered}/${reply.items} 项，请人工查阅` : `${reply.items} 项的整改情况都未填写`;
+    return `「${name}」是${reply.unit || '单位'}退回的反馈意见工作簿，${answered}；它不是摸排统计表，不计入汇总。更正后的摸排统计表须另行报送。`;
+  }
   return `「${name}」是${WHAT[kind]}，不是单位报送的摸排统计表，已跳过。${kind === 'feedback' ? '请报送单位自己的摸排统计表（或其校验副本）。' : ''}`;
 }
 

@@ -1,4 +1,4 @@
-import { checkWorkbook, Day, FileCheck, Profile, skippedInMergeSays } from '../core';
+import { checkWorkbook, Day, feedbackReply, FileCheck, Profile, skippedInMergeSays } from '../core';
 import { dropRows, originalOf, readBytes, UNREADABLE } from '../xlsx/check-bytes';
 import { InputError } from '../xlsx/input-error';
 
@@ -44,7 +44,7 @@ export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; prof
     }
     // as the command line's merge: the county's own workbook is not a unit's report
     if (read.ours === 'county' || read.ours === 'feedback') {
-      skipped.push({ file: f.name, status: 'not-a-roster', message: skippedInMergeSays(f.name, read.ours) });
+      skipped.push({ file: f.name, status: 'not-a-roster', message: skippedInMergeSays(f.name, read.ours, feedbackReply(read.grid)) });
       continue;
     }
     if (read.ours === 'checked' && originalOf(f.name) !== f.name && given.has(originalOf(f.name))) {
