@@ -1,6 +1,7 @@
 import { checkWorkbook, Day, feedbackReply, FileCheck, Profile, skippedInMergeSays } from '../core';
 import { dropRows, originalOf, readBytes, UNREADABLE } from '../xlsx/check-bytes';
 import { InputError } from '../xlsx/input-error';
+import { fileTooLarge, MAX_FILE_BYTES } from '../xlsx/read-bytes';
 
 /**
  * 合并各单位 wherever the pane runs: the units' .xlsx files are read in the browser from the files the clerk
@@ -9,6 +10,8 @@ import { InputError } from '../xlsx/input-error';
  */
 export interface PaneFile {
   name: string;
+  /** bytes, when the host says (a browser's File does): a file too large is refused before it is read */
+  size?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
@@ -31,6 +34,10 @@ export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; prof
     onFile?.(i + 1, files.length, f.name);
     if (!/\.xls[xm]$/i.test(f.name)) {
       checks.push({ file: f.name, status: 'unreadable', message: `文件「${f.name}」不是 Excel 工作簿（.xlsx）。旧版 .xls 请先在 Excel 中另存为 .xlsx。` });
+      continue;
+    }
+    if (f.size !== undefined && f.size > MAX_FILE_BYTES) {
+      checks.push({ file: f.name, status: 'unreadable', message: fileTooLarge(f.name, f.size).message });
       continue;
     }
     let read;

@@ -12,7 +12,7 @@ import { Merged, MergeOutputs } from './MergeOutputs';
 /** A file picked with its folder: its path within the folder names it, as the command line's merge does. */
 const inFolder = (f: File): PickedFile => {
   const rel = (f as File & { webkitRelativePath?: string }).webkitRelativePath;
-  return rel ? { name: rel.replace(/^[^/]*\//, ''), lastModified: f.lastModified, arrayBuffer: () => f.arrayBuffer() } : f;
+  return rel ? { name: rel.replace(/^[^/]*\//, ''), lastModified: f.lastModified, size: f.size, arrayBuffer: () => f.arrayBuffer() } : f;
 };
 const isWorkbook = (f: PickedFile) => isSpreadsheetInFolder(f.name);
 

@@ -1,4 +1,6 @@
 import { CellValue, WorkbookGrid } from '../core';
+import { readBytes } from '../xlsx/check-bytes';
+import { InputError } from '../xlsx/input-error';
 import { Look } from './looks';
 import type { Area } from './merges';
 
@@ -6,7 +8,12 @@ import type { Area } from './merges';
 export interface Dropped {
   name: string;
   data: Uint8Array;
+  /** why the file was not read at all (too large): said whenever it is shown or checked */
+  refused?: InputError;
 }
+
+/** A dropped workbook read as check-bytes reads it, or its refusal */
+export const readDropped = (f: Dropped) => (f.refused ? Promise.reject(f.refused) : readBytes(f.data, f.name));
 
 /** What the view draws: a workbook's visible sheets, with our looks on the checked copy's cells. */
 export interface ViewSheet {

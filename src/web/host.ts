@@ -5,7 +5,7 @@ import { checkedName, copyExt, gridOfParts, originalOf, packInBrowser, readBytes
 import { appendRowParts } from '../xlsx/append-row';
 import { InputError } from '../xlsx/input-error';
 import { patchForCheck } from '../xlsx/ooxml/check';
-import { PageStore, viewOf } from './book';
+import { PageStore, readDropped, viewOf } from './book';
 import { looksOf } from './looks';
 import { mergesOf } from './merges';
 
@@ -58,7 +58,7 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
       await paint();
       let read;
       try {
-        read = await readBytes(f.data, f.name);
+        read = await readDropped(f);
       } catch (e) {
         return unreadable(e, f.name);
       }
@@ -83,7 +83,7 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
       if (!f) return noFile();
       let read;
       try {
-        read = await readBytes(f.data, f.name);
+        read = await readDropped(f);
       } catch (e) {
         return unreadable(e, f.name);
       }
@@ -107,7 +107,7 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
       const f = store.current();
       if (!f) return noFile();
       try {
-        return { ok: true as const, grid: (await readBytes(f.data, f.name)).grid };
+        return { ok: true as const, grid: (await readDropped(f)).grid };
       } catch (e) {
         return unreadable(e, f.name);
       }
@@ -127,7 +127,7 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
       if (!f) return noFile();
       let read;
       try {
-        read = await readBytes(f.data, f.name);
+        read = await readDropped(f);
         const target = read.grid.sheets.find((s) => s.name === sheet);
         if (target?.rows[row - 1 - (target.top ?? 0)]?.some((v) => v !== null && v !== '')) {
           return { ok: false, message: `“${sheet}”第 ${row} 行已有内容，未写入。请重新打开登记表再试。`, en: `Row ${row} of ${sheet} is not empty; nothing was written.` };

@@ -1,18 +1,22 @@
-import { readBytes } from '../xlsx/check-bytes';
-import { PageStore, viewOf } from './book';
+import { fileTooLarge, MAX_FILE_BYTES } from '../xlsx/read-bytes';
+import { Dropped, PageStore, readDropped, viewOf } from './book';
 import { unreadable } from './host';
 import { mergesOf } from './merges';
 
 export interface PickedFile {
   name: string;
+  /** a browser's File says: one too large is refused before it is read */
+  size?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** The files the clerk dropped or picked become the page's workbooks; the first is shown. */
 export async function openFiles(store: PageStore, picked: PickedFile[]): Promise<void> {
-  let files;
+  let files: Dropped[];
   try {
-    files = await Promise.all(picked.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+    files = await Promise.all(picked.map(async (f) => (f.size !== undefined && f.size > MAX_FILE_BYTES
+      ? { name: f.name, data: new Uint8Array(0), refused: fileTooLarge(f.name, f.size) }
+      : { name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
   } catch {
     // a file moved or deleted since it was picked, or a folder dragged in
     store.set({ error: `无法读取拖入的文件：${picked.map((f) => `「${f.name}」`).join('')}。请确认拖入的是 .xlsx 文件（不是文件夹），文件仍在原处，然后重试。` });
@@ -29,7 +33,7 @@ export async function show(store: PageStore, index: number): Promise<void> {
   if (!f) return;
   store.set({ current: index, output: null, selected: null, view: [], sheet: null, error: null });
   try {
-    const read = await readBytes(f.data, f.name);
+    const read = await readDropped(f);
     const view = viewOf(read.grid, mergesOf(read.parts));
     store.set({ view, sheet: view[0]?.name ?? null });
   } catch (e) {

@@ -5,7 +5,7 @@ import zlib from 'zlib';
 import { InputError } from './input-error';
 import { CT } from './ooxml/parts';
 import { Package } from './package';
-import { inspectWorkbook } from './read-bytes';
+import { fileTooLarge, inspectWorkbook, MAX_FILE_BYTES } from './read-bytes';
 
 export { InputError } from './input-error';
 export { MAX_ROWS } from './read-bytes';
@@ -17,11 +17,13 @@ export { MAX_ROWS } from './read-bytes';
  */
 const BYTES_PER_CELL = 400;
 
-/** A file's bytes, or an InputError that says why not: a folder, missing, not allowed to read it. */
+/** A file's bytes, or an InputError that says why not: a folder, missing, too large, not allowed to read it. */
 export async function fileBytes(file: string): Promise<Buffer> {
   const name = path.basename(file);
   try {
-    if ((await fs.stat(file)).isDirectory()) throw new InputError(`「${name}」是文件夹，请指定 .xlsx 文件。`);
+    const st = await fs.stat(file);
+    if (st.isDirectory()) throw new InputError(`「${name}」是文件夹，请指定 .xlsx 文件。`);
+    if (st.size > MAX_FILE_BYTES) throw fileTooLarge(name, st.size);
     return await fs.readFile(file);
   } catch (e) {
     if (e instanceof InputError) throw e;

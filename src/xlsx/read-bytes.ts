@@ -2,7 +2,7 @@ import { strFromU8 } from 'fflate';
 import { CellValue, colNumber, SheetGrid, WorkbookGrid } from '../core';
 import { InputError } from './input-error';
 import { charOf } from './ooxml/xml';
-import { openPackage, Package, PackageLimits } from './package';
+import { DEFAULT_PACKAGE_LIMITS, openPackage, Package, PackageLimits } from './package';
 
 /**
  * A values-only .xlsx reader, from the file's bytes to the core's grids, with no Node API: the command
@@ -48,6 +48,17 @@ function scannedSize(xml: Uint8Array): { rows: number; cols: number } {
   const last = at < 0 ? null : /\sr="(\d+)"/.exec(strFromU8(xml.subarray(at, at + 200), true));
   return { rows: last ? Number(last[1]) : 0, cols: ASSUMED_COLUMNS };
 }
+
+/**
+ * A file larger than all the parts package.ts lets a workbook hold (1 GiB inflated), with room for the zip's own
+ * records, cannot pass: it is refused by its size, unread, not first read whole into memory (the command line took
+ * 1.6 GB and 5 s for a 1.5 GB file; over 2 GiB Node cannot read a file at all, and a browser tab may not survive it).
+ */
+export const MAX_FILE_BYTES = DEFAULT_PACKAGE_LIMITS.maxTotalBytes + 64 * 2 ** 20;
+
+const mb = (n: number) => Math.round(n / 2 ** 20).toLocaleString('en-US');
+export const fileTooLarge = (name: string, size: number) =>
+  new InputError(`文件「${name}」有 ${mb(size)} MB，超过本工具能读取的上限（${mb(MAX_FILE_BYTES)} MB），未读取。摸排统计表通常只有几 MB：请确认没有放错文件；如确是摸排统计表，请删除其中的图片和多余的空行空列后另存为 .xlsx。`);
 
 /**
  * The checks of an .xlsx that need only its bytes: empty, an old .xls, password-protected, not a workbook,

@@ -1,3 +1,4 @@
+import { promises as fs } from 'fs';
 import { parentPort, workerData } from 'worker_threads';
 import { campaignOf, Day, fileKeys, Profile, roundSalt } from '../core';
 import { fileBytes } from './guard';
@@ -13,12 +14,15 @@ const { checkDate, profile } = workerData as { checkDate: Day; profile: Profile 
 const salt = roundSalt(campaignOf(profile));
 const pending: string[] = [];
 let running = false;
-let ahead: { file: string; bytes: Promise<Buffer> } | undefined;
+let ahead: { file: string; bytes: Promise<Buffer | null> } | undefined;
+/** a file read ahead is held beside the one in hand: a large one waits for its turn (the heap limit does not cover bytes) */
+const AHEAD_BYTES = 64 * 1024 * 1024;
 
 /** start reading the next file's bytes; a read that fails is reported when its file's turn comes */
 function readAhead(): void {
   if (ahead || !pending.length) return;
-  ahead = { file: pending[0], bytes: fileBytes(pending[0]) };
+  const file = pending[0];
+  ahead = { file, bytes: fs.stat(file).then((s) => (s.size > AHEAD_BYTES ? null : fileBytes(file)), () => fileBytes(file)) };
   ahead.bytes.catch(() => undefined);
 }
 
@@ -32,7 +36,8 @@ async function run(): Promise<void> {
   running = true;
   while (pending.length) {
     const file = pending.shift()!;
-    const bytes = ahead?.file === file ? ahead.bytes : fileBytes(file);
+    const early = ahead?.file === file ? ahead.bytes : null;
+    const bytes = early ? early.then((b) => b ?? fileBytes(file)) : fileBytes(file);
     ahead = undefined;
     readAhead();
     const f = await checkUnitFile(file, checkDate, profile, bytes);
