@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
-import { consolidate, consolidatedSheets, DEFAULT_PROFILE, feedbackForUnits, WorkbookGrid } from '../src/core';
+import { CellValue, consolidate, consolidatedSheets, DEFAULT_PROFILE, feedbackForUnits, WorkbookGrid } from '../src/core';
 import { newBookBytes } from '../src/host/books';
 import { checkFiles } from '../src/host/check-files';
 import { capabilities } from '../src/office/mode';
@@ -27,6 +27,8 @@ const opts = { checkDate, profile: DEFAULT_PROFILE };
 const FEEDBACK = '这是县里发给单位的反馈意见工作簿（本工具生成），不是摸排统计表，无需校验。请按其中的意见修改本单位的摸排统计表，再校验该表。';
 const COUNTY = '这是本工具生成的县汇总工作簿，不是摸排统计表，无需校验。';
 
+const EN = { '营盘镇_反馈意见.xlsx': /^This is the feedback workbook the county sent a unit/, '县汇总.xlsx': /^This is a county workbook made by this tool, not a roster/ };
+
 let books: { name: string; bytes: Uint8Array; grid: WorkbookGrid; says: string }[];
 beforeAll(async () => {
   const dir = tmpDir();
@@ -47,6 +49,21 @@ beforeAll(async () => {
   }
 });
 
+describe('a workbook that is no roster, in an Excel that runs in English', () => {
+  it('says why in English: empty, or the headers it looked for, named in both languages', async () => {
+    for (const [rows, says] of [
+      [[], /^The workbook is empty/],
+      [[['名单'], ['张三', '男']], /^No table of enforcement staff was found\. .*所属单位 \(Unit\), 执法主体 \(Enforcement body\), 姓名 \(Name\)/],
+    ] as const) {
+      const wb = SimWorkbookState.from([{ name: 'Sheet1', rows: rows as unknown as CellValue[][] }]);
+      const sim = simulateExcel(wb, { api: '1.18', payloadLimit: 5 * 1024 * 1024 });
+      const out = await validate(sim.Excel.run as unknown as Run, capabilities(sim.Office.context.requirements), { ...opts, generatedAt });
+      expect(!out.ok && out.en).toMatch(says);
+      expect(!out.ok && out.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
 describe('a book of ours is not checked as a roster', () => {
   it('in Excel: 校验 says what the workbook is', async () => {
     for (const b of books) {
@@ -56,6 +73,8 @@ describe('a book of ours is not checked as a roster', () => {
       const out = await validate(sim.Excel.run as unknown as Run, capabilities(sim.Office.context.requirements), { ...opts, generatedAt });
       expect(out.ok).toBe(false);
       expect(!out.ok && out.message).toContain(b.says);
+      // an Excel that runs in English says it in English
+      expect(!out.ok && out.en).toMatch(EN[b.name as keyof typeof EN]);
       // and no columns to map by hand: there is no roster to find
       expect(!out.ok && out.sheets).toEqual([]);
       expect(wb.sheets.map((s) => s.name)).toEqual(before);
@@ -68,6 +87,7 @@ describe('a book of ours is not checked as a roster', () => {
       const out = await wpsHost(etApp(wb), 'zh-CN').check(decider(DEFAULT_PROFILE, checkDate, generatedAt));
       expect(out.ok).toBe(false);
       expect(!out.ok && out.message).toContain(b.says);
+      expect(!out.ok && out.en).toMatch(EN[b.name as keyof typeof EN]);
     }
   });
 

@@ -1,5 +1,5 @@
 import type { FeedbackReply } from './feedback';
-import { WorkbookGrid } from './types';
+import { Text, WorkbookGrid } from './types';
 
 /**
  * A new workbook of ours (the county's workbook of a merge, a unit's feedback) carries a very hidden mark sheet,
@@ -41,8 +41,14 @@ export function skippedInMergeSays(name: string, kind: BookKind, reply?: Feedbac
 }
 
 /** Why a book of ours is not checked, when a clerk asks for it to be */
-export function notCheckedSays(kind: BookKind): string {
+export function notCheckedSays(kind: BookKind): Text {
   return kind === 'feedback'
-    ? `这是${WHAT.feedback}，不是摸排统计表，无需校验。请按其中的意见修改本单位的摸排统计表，再校验该表。`
-    : `这是${WHAT.county}，不是摸排统计表，无需校验。请校验各单位报送的摸排统计表，或用“合并各单位”重新汇总。`;
+    ? {
+      zh: `这是${WHAT.feedback}，不是摸排统计表，无需校验。请按其中的意见修改本单位的摸排统计表，再校验该表。`,
+      en: 'This is the feedback workbook the county sent a unit (made by this tool), not a roster: there is nothing to check. Correct the unit\'s roster as it says, then check the roster.',
+    }
+    : {
+      zh: `这是${WHAT.county}，不是摸排统计表，无需校验。请校验各单位报送的摸排统计表，或用“合并各单位”重新汇总。`,
+      en: 'This is a county workbook made by this tool, not a roster: there is nothing to check. Check the units\' rosters, or merge them again.',
+    };
 }

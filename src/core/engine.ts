@@ -10,7 +10,7 @@ import { Body, LedgerEvent, Person, readBodies, readLedger, readPeople, readTrai
 import { fillField, Finding, Report, Rule, RuleContext, sameFill } from './rule';
 import { fitCell } from './text';
 import { RULES } from './rules';
-import { Colour, FindingColour, Verdict, WorkbookGrid } from './types';
+import { Colour, FindingColour, Text, Verdict, WorkbookGrid } from './types';
 
 export interface PersonVerdict {
   sheet: string;
@@ -52,6 +52,8 @@ export interface CheckResult {
   file: string;
   status: FileStatus;
   message: string;
+  /** the message in English, for a host that runs in English, where there is one (a workbook that is no roster) */
+  messageEn?: string;
   unit: string;
   checkDate: Day;
   profile: Profile;
@@ -270,6 +272,21 @@ function personVerdicts(people: Person[], findings: Finding[], keys: Float64Arra
   return out;
 }
 
+/** Why a workbook with no table of people cannot be checked: empty, or its headers not found. */
+function notARoster(wb: WorkbookGrid): Text {
+  if (wb.sheets.every((s) => s.rows.every((r) => r.every((v) => v === null || v === '')))) {
+    return { zh: '工作簿是空的，没有可校验的内容。', en: 'The workbook is empty: there is nothing to check.' };
+  }
+  const required = TABLES.person.fields.filter((f) => f.required);
+  const sheets = wb.sheets.map((s) => s.name);
+  return {
+    zh: `没有找到执法人员表：请确认表头含有以下列（可在表头行上方留标题行）：${required.map((f) => f.header).join('、')}。` +
+      `工作簿中的工作表：${sheets.join('、')}；如表头写法不同，可用 --sheet 指定工作表、用 --map 对应表头（如 --map 持证单位=执法主体）。`,
+    en: `No table of enforcement staff was found. Check that its header row has these columns (a title row above it is fine): ${required.map((f) => `${f.header} (${f.en})`).join(', ')}. ` +
+      `Sheets in the workbook: ${sheets.join(', ')}. If the headers are worded differently, match them below (on the command line: --sheet and --map).`,
+  };
+}
+
 /** Check one workbook: locate its tables, run every enabled rule, colour every row. */
 export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
   const profile = opts.profile ?? DEFAULT_PROFILE;
@@ -277,14 +294,10 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
   const ours = bookKindOf(wb);
   const located: Located = ours ? { person: null, persons: [], agency: null, otherAgencySheets: [] } : locateTables(wb, opts.read);
   if (!located.person) {
-    const expected = TABLES.person.fields.filter((f) => f.required).map((f) => f.header).join('、');
-    const message = ours ? notCheckedSays(ours) : wb.sheets.every((s) => s.rows.every((r) => r.every((v) => v === null || v === '')))
-      ? '工作簿是空的，没有可校验的内容。'
-      : `没有找到执法人员表：请确认表头含有以下列（可在表头行上方留标题行）：${expected}。` +
-        `工作簿中的工作表：${wb.sheets.map((s) => s.name).join('、')}；如表头写法不同，可用 --sheet 指定工作表、用 --map 对应表头（如 --map 持证单位=执法主体）。`;
+    const message = ours ? notCheckedSays(ours) : notARoster(wb);
     return {
       file: wb.file, checkDate: opts.checkDate, profile, people: [], agencies: [], findings: [],
-      status: 'not-a-roster', message: fitCell(message), unit: '', personTable: null, personTables: [], agencyTable: located.agency, notices: [],
+      status: 'not-a-roster', message: fitCell(message.zh), messageEn: fitCell(message.en), unit: '', personTable: null, personTables: [], agencyTable: located.agency, notices: [],
     };
   }
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));

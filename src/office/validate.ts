@@ -59,7 +59,7 @@ export async function checkWith(run: Run, caps: Capabilities, decideOn: (grid: W
       blankPreviousResults(read.grid, read.previous.state);
       opts.onStage?.('check');
       const { result, plan } = decideOn(read.grid);
-      if (result.status !== 'ok' || !plan) return { ok: false as const, message: result.message, en: result.message, result, sheets: headerGuesses(read.grid) };
+      if (result.status !== 'ok' || !plan) return { ok: false as const, message: result.message, en: result.messageEn ?? result.message, result, sheets: headerGuesses(read.grid) };
       opts.onStage?.('write');
       const { marked, notices, sheets } = await writePlan(ctx, { plan, caps, previous: read.previous, sheetNames: read.sheetNames, widths: read.widths });
       opts.onStage?.('done');

@@ -65,7 +65,7 @@ export function webHost(store: PageStore, env: WebEnv): PaneHost {
       onStage?.('check');
       await paint();
       const { result, plan } = decide(read.grid);
-      if (result.status !== 'ok' || !plan) return { ok: false, message: result.message, en: result.message, result, sheets: headerGuesses(read.grid) };
+      if (result.status !== 'ok' || !plan) return { ok: false, message: result.message, en: result.messageEn ?? result.message, result, sheets: headerGuesses(read.grid) };
       onStage?.('write');
       await paint();
       const sheets = patchForCheck(read.parts, plan);

@@ -95,7 +95,7 @@ export function wpsHost(app: EtApp, lang = language()): PaneHost {
       const read = readBook(app, FILE);
       onStage?.('check');
       const { result, plan } = decide(read.grid);
-      if (result.status !== 'ok' || !plan) return { ok: false, message: result.message, en: result.message, result, sheets: headerGuesses(read.grid) };
+      if (result.status !== 'ok' || !plan) return { ok: false, message: result.message, en: result.messageEn ?? result.message, result, sheets: headerGuesses(read.grid) };
       onStage?.('write');
       const notices: Said[] = [];
       const applied = quietly(app, () => {
