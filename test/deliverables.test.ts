@@ -1,4 +1,10 @@
+import { mkdirSync, writeFileSync } from 'fs';
+import path from 'path';
+import { main } from '../src/cli/main';
 import { dayFromIso, DEFAULT_CAMPAIGN, deliveries, InboxFile, Submission } from '../src/core';
+import { demoUnits } from '../src/sample/demo';
+import { writeBook } from '../src/xlsx/write-book';
+import { capture, tmpDir } from './helpers/files';
 
 /** 报送情况's deliverables, from the inbox and the merge's 报送情况 (core/deliverables.ts). */
 const day = (iso: string) => dayFromIso(iso)!;
@@ -24,8 +30,27 @@ describe('deliveries', () => {
     expect(d.unplaced).toEqual([]);
   });
 
+  it('does not count a workbook no unit was found for (a sign-in sheet, under its own name) as a roster', () => {
+    const file = '/in/签到表.xlsx';
+    const d = deliveries([{ file, received: day('2024-06-04') }], units, DEFAULT_CAMPAIGN, [{ unit: '（签到表.xlsx）', status: '已报送（格式不符）', files: [file] }]);
+    expect(d.rows.find((r) => r.unit === '（签到表.xlsx）')!.items.roster.status).toBe('未报');
+  });
+
   it('leaves out a file that is neither a deliverable by name nor a roster the merge placed', () => {
     const d = deliveries([{ file: '/in/下梁镇.csv', received: day('2024-06-04') }], units, DEFAULT_CAMPAIGN, []);
     expect(d.rows.find((r) => r.unit === '下梁镇')!.items.roster.status).toBe('未报');
+  });
+
+  it('on the command line, with the files named as the clerk typed them (./收件箱/下梁镇.csv), counts the .csv as sent', async () => {
+    const dir = tmpDir();
+    mkdirSync(path.join(dir, '收件箱'));
+    const unit = demoUnits(day('2024-06-05'))[0];
+    await writeBook(unit.book, path.join(dir, '收件箱', unit.file));
+    writeFileSync(path.join(dir, '收件箱', '下梁镇.csv'), '姓名,身份证号码\n张三,1\n');
+    writeFileSync(path.join(dir, '应报单位.txt'), `${unit.unit}\n下梁镇\n`);
+    const c = capture();
+    const typed = (f: string) => `${dir}/./收件箱/${f}`;
+    await main(['merge', typed('下梁镇.csv'), typed(unit.file), '--out', path.join(dir, '县汇总.xlsx'), '--expected', path.join(dir, '应报单位.txt')], c.io);
+    expect(c.out.join('\n')).toMatch(/摸排统计表 按时 \d+、逾期 \d+、未报 0；/);
   });
 });

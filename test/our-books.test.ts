@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
-import { CellValue, consolidate, consolidatedSheets, DEFAULT_PROFILE, feedbackForUnits, WorkbookGrid } from '../src/core';
+import {
+  BOOK_MARK_SHEET, bookKindOf, CellValue, checkWorkbook, consolidate, consolidatedSheets, DEFAULT_PROFILE, feedbackForUnits, feedbackReply, skippedInMergeSays, WorkbookGrid,
+} from '../src/core';
 import { newBookBytes } from '../src/host/books';
 import { checkFiles } from '../src/host/check-files';
 import { capabilities } from '../src/office/mode';
@@ -61,6 +63,29 @@ describe('a workbook that is no roster, in an Excel that runs in English', () =>
       expect(!out.ok && out.en).toMatch(says);
       expect(!out.ok && out.message).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+});
+
+describe('the kind of book, by its mark', () => {
+  it('knows a feedback workbook made before the mark said its kind (three rows) by its 反馈意见 table', () => {
+    const fb = books[0].grid;
+    const older = (g: WorkbookGrid, drop: string[] = []) => ({
+      ...g, sheets: g.sheets.filter((s) => !drop.includes(s.name)).map((s) => (s.name === BOOK_MARK_SHEET ? { ...s, rows: s.rows.slice(0, 3) } : s)),
+    });
+    expect(bookKindOf(fb)).toBe('feedback');
+    expect(bookKindOf(older(fb))).toBe('feedback');
+    expect(checkWorkbook(older(fb), opts).message).toBe(FEEDBACK);
+    expect(bookKindOf(older(books[1].grid))).toBe('county');
+    expect(bookKindOf(older(fb, ['反馈意见']))).toBe('county');
+  });
+
+  it('says a returned feedback with nothing to put right as such, not as 0 items unanswered', async () => {
+    const m = consolidate([], DEFAULT_PROFILE, ['下梁镇']);
+    const [none] = feedbackForUnits(m, ['下梁镇'], { ...opts, generatedAt, profile: DEFAULT_PROFILE });
+    const grid = (await readBytes(await newBookBytes(none.sheets, [], 'feedback'), '下梁镇_反馈意见.xlsx')).grid;
+    expect(feedbackReply(grid)).toEqual({ unit: '下梁镇', items: 0, answered: 0 });
+    expect(skippedInMergeSays('下梁镇.xlsx', 'feedback', feedbackReply(grid))).toBe(
+      '「下梁镇.xlsx」是下梁镇退回的反馈意见工作簿，其中没有需要整改的事项；它不是摸排统计表，不计入汇总。更正后的摸排统计表须另行报送。');
   });
 });
 

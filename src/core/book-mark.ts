@@ -1,10 +1,11 @@
-import type { FeedbackReply } from './feedback';
+import { feedbackReply, FeedbackReply } from './feedback-layout';
 import { Text, WorkbookGrid } from './types';
 
 /**
  * A new workbook of ours (the county's workbook of a merge, a unit's feedback) carries a very hidden mark sheet,
  * so that wherever it turns up again (an inbox, a clerk's 校验) it is known for ours by what it holds, not by its
- * name. Row 1 says it is ours, row 4 which kind it is (absent in county workbooks made before feedback had a kind).
+ * name. Row 1 says it is ours, row 4 which kind it is. Books made before row 4 was written (feedback included) have
+ * none: a feedback workbook is then known by its 反馈意见 table, which no county workbook has.
  */
 export const BOOK_MARK_SHEET = '_证件清理_县汇总';
 export const BOOK_MAGIC = 'cert-sweep-county';
@@ -20,7 +21,8 @@ export function bookKindOf(grid: WorkbookGrid): BookKind | null {
   const mark = grid.sheets.find((s) => s.name === BOOK_MARK_SHEET);
   if (!mark) return null;
   const a4 = (mark.left ?? 0) === 0 ? mark.rows[3 - (mark.top ?? 0)]?.[0] : undefined;
-  return a4 === 'feedback' ? 'feedback' : 'county';
+  if (a4 === 'feedback' || a4 === 'county') return a4;
+  return feedbackReply(grid) ? 'feedback' : 'county';
 }
 
 const WHAT: Record<BookKind, string> = {
@@ -34,7 +36,7 @@ const WHAT: Record<BookKind, string> = {
  */
 export function skippedInMergeSays(name: string, kind: BookKind, reply?: FeedbackReply | null): string {
   if (kind === 'feedback' && reply) {
-    const answered = reply.answered ? `整改情况已填写 ${reply.answered}/${reply.items} 项，请人工查阅` : `${reply.items} 项的整改情况都未填写`;
+    const answered = !reply.items ? '其中没有需要整改的事项' : reply.answered ? `整改情况已填写 ${reply.answered}/${reply.items} 项，请人工查阅` : `${reply.items} 项的整改情况都未填写`;
     return `「${name}」是${reply.unit || '单位'}退回的反馈意见工作簿，${answered}；它不是摸排统计表，不计入汇总。更正后的摸排统计表须另行报送。`;
   }
   return `「${name}」是${WHAT[kind]}，不是单位报送的摸排统计表，已跳过。${kind === 'feedback' ? '请报送单位自己的摸排统计表（或其校验副本）。' : ''}`;

@@ -68,7 +68,8 @@ export function inboxWithChecks(inbox: InboxFile[], checks: FileCheck[], key: (f
   return inbox.flatMap((f) => {
     const check = byPath.get(key(f.file));
     if (/\.xls[xm]$/i.test(f.file) && !check) return [];
-    return [{ ...f, unit: check?.status === 'ok' ? check.result?.unit : undefined, roster: check?.status === 'ok' && !!check.result }];
+    // named as the check names it, so that 报送情况's rows (which name the checks' files) find it
+    return [{ ...f, file: check?.file ?? f.file, unit: check?.status === 'ok' ? check.result?.unit : undefined, roster: check?.status === 'ok' && !!check.result }];
   });
 }
 

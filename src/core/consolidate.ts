@@ -16,6 +16,8 @@ import { unitKey } from './unit-name';
  * unit, and who has (not) reported. Cross findings also colour the people they concern.
  */
 export type Submission = { unit: string; status: '未报送' | '已报送（格式不符）' | '有问题' | '合格'; files: string[]; note?: string };
+/** a submission no unit could be found for stands under its file's name in brackets: （签到表.xlsx） */
+export const unitFound = (s: Submission) => !s.unit.startsWith('（');
 
 export interface Consolidated {
   files: FileCheck[];

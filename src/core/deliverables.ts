@@ -1,5 +1,5 @@
 import { Campaign, campaignDays } from './campaign';
-import { Submission } from './consolidate';
+import { Submission, unitFound } from './consolidate';
 import { Day, isoFromDay } from './dates';
 import { OutCell, OutSheet, Style } from './plan';
 import { fitCell } from './text';
@@ -111,9 +111,10 @@ export function deliveries(files: InboxFile[], expected: string[], campaign: Cam
   const unplaced: Deliveries['unplaced'] = [];
   for (const f of files) {
     // a file the merge's 报送情况 gave to a unit (by its 填报单位, or an unreadable one by its name) is that unit's
-    // roster, whatever its name says (乾佑.csv), unless its name or title says it is another deliverable
+    // roster, whatever its name says (乾佑.csv), unless its name or title says it is another deliverable; one given to
+    // no unit (a sign-in sheet, under its own name) is not
     const sub = byFile.get(f.file);
-    const kind = kindOf(f) ?? (sub ? 'roster' : null);
+    const kind = kindOf(f) ?? (sub && unitFound(sub) ? 'roster' : null);
     if (!kind) continue; // not a deliverable (an attachment, a photo): not the tracker's business
     let placed: number | undefined = sub ? at.get(unitKey(sub.unit)) : undefined;
     let doubt: string | undefined;

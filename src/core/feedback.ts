@@ -1,5 +1,5 @@
 import { campaignDays, campaignOf, fullDate, PartialCampaign } from './campaign';
-import { Consolidated } from './consolidate';
+import { Consolidated, unitFound } from './consolidate';
 import { CrossFinding, FileCheck } from './cross/context';
 import { Day, isoFromDay } from './dates';
 import { PersonVerdict } from './engine';
@@ -7,8 +7,8 @@ import { maskId, maskIdsIn } from './idnumber';
 import { LEVEL_ZH, OutCell, OutSheet, Style, VERDICT_ZH } from './plan';
 import { Finding } from './rule';
 import { summarize, totalOf } from './summary';
+import { FEEDBACK_HEAD, FEEDBACK_SHEET } from './feedback-layout';
 import { fitCell } from './text';
-import { WorkbookGrid } from './types';
 import { cleanUnitName, unitKey } from './unit-name';
 
 /**
@@ -104,34 +104,7 @@ export function crossFromSide(x: CrossFinding, self: PersonVerdict | undefined, 
 const colourOf = (f: Finding): string => (f.colour ? VERDICT_ZH[f.colour] : LEVEL_ZH[f.level]);
 const styleOf = (f: Finding): Style => (f.colour ?? 'cell');
 
-const FEEDBACK_HEAD = ['序号', '规则', '颜色/级别', '文件', '工作表', '单元格', '姓名', '问题说明', '处理建议', '整改期限', '整改情况（单位填写）'];
 const FEEDBACK_WIDTHS = [6, 6, 9, 18, 9, 8, 9, 54, 30, 14, 20];
-const FEEDBACK_SHEET = '反馈意见';
-const ANSWER = FEEDBACK_HEAD.length - 1;
-
-/** A feedback workbook a unit sent back: its unit, and how many of the items it wrote a 整改情况 for */
-export interface FeedbackReply { unit: string; items: number; answered: number }
-
-/**
- * What a unit wrote in its feedback workbook's 整改情况 column (the feedback asks for it, and for the page stamped),
- * read from the sheet as unitFeedback lays it out; null when the sheet is not there or not so laid out.
- */
-export function feedbackReply(grid: WorkbookGrid): FeedbackReply | null {
-  const s = grid.sheets.find((x) => x.name === FEEDBACK_SHEET);
-  if (!s || (s.left ?? 0) !== 0) return null;
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
-  const head = s.rows.findIndex((r) => text(r[0]) === FEEDBACK_HEAD[0] && text(r[ANSWER]) === FEEDBACK_HEAD[ANSWER]);
-  if (head < 0) return null;
-  const unit = s.rows.slice(0, head).map((r) => /^单位：(.+?)(?:\s{2,}|　|$)/.exec(text(r[0]))?.[1]).find(Boolean) ?? '';
-  let items = 0;
-  let answered = 0;
-  for (const r of s.rows.slice(head + 1)) {
-    if (typeof r[0] !== 'number') continue;
-    items++;
-    if (text(r[ANSWER])) answered++;
-  }
-  return { unit, items, answered };
-}
 
 /**
  * One workbook's sheets per unit: every unit with a file (read or not), and every expected unit that sent
@@ -146,7 +119,7 @@ export function feedbackForUnits(m: Consolidated, expected: string[], opts: Feed
     const unit = f.result?.unit ? cleanUnitName(f.result.unit) : '';
     // a file nothing could be read from: its submission row names its unit, when one matched
     const sub = submissionOf.get(f.file);
-    const name = unit || (sub && !sub.unit.startsWith('（') ? sub.unit : `（${base(f.file)}）`);
+    const name = unit || (sub && unitFound(sub) ? sub.unit : `（${base(f.file)}）`);
     const key = unitKey(name) || f.file;
     const g = byUnit.get(key);
     if (g) g.files.push(f);
@@ -212,7 +185,7 @@ function unitFeedback(unit: string, files: FileCheck[], cross: CrossFinding[], e
   if (!rows.length) table.push([c('', 'cell'), c('', 'cell'), c('', 'cell'), c('', 'cell'), c('', 'cell'), c('', 'cell'), c('', 'cell'), c(files.length ? '未发现问题。' : '未收到摸排统计表。', 'wrap')]);
   const all = [...head, ...table, [], [c('整改责任人：　　　　　　　审核人：　　　　　　　联系电话：　　　　　　　　（单位盖章）　　　　年　　月　　日', 'subtitle')]];
   const sheet: OutSheet = {
-    name: '反馈意见', rows: all, widths: FEEDBACK_WIDTHS, headerRow, freezeRows: headerRow, landscape: true,
+    name: FEEDBACK_SHEET, rows: all, widths: FEEDBACK_WIDTHS, headerRow, freezeRows: headerRow, landscape: true,
     merges: [...head.map((_, i) => `A${i + 1}:${last}${i + 1}`), `A${all.length}:${last}${all.length}`],
     printArea: `A1:${last}${all.length}`,
   };

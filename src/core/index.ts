@@ -39,7 +39,8 @@ export { upcoming, upcomingLine, type Upcoming, type UpcomingItem, type ColourCh
 // issue 12, the campaign after the first submission: deadlines, feedback to units (campaign.ts, feedback.ts)
 export { CampaignSchema, DEFAULT_CAMPAIGN, campaignOf, campaignDays, deadlineLine, fullDate, monthDay } from './campaign';
 export type { Campaign, PartialCampaign } from './campaign';
-export { feedbackForUnits, feedbackFileName, feedbackReply, type UnitFeedback, type FeedbackOptions, type FeedbackReply } from './feedback';
+export { feedbackForUnits, feedbackFileName, type UnitFeedback, type FeedbackOptions } from './feedback';
+export { feedbackReply, type FeedbackReply } from './feedback-layout';
 export { sha256Hex } from './sha256';
 // issue 12: rounds (整改情况) and deliverables (报送情况)
 export { ROUND_SHEET, ROUND_VERSION, roundSalt, personKey, type Sha256, roundOf, roundPeople, fileKeys, roundSheet, readRound, compareRounds, progressSheet } from './rounds';

@@ -1,5 +1,5 @@
 import { InboxFile, todayLocal } from '../core';
-import { docxTitle } from '../xlsx/docx-title';
+import { docxTitle, TITLE_BYTES } from '../xlsx/docx-title';
 import type { PaneFile } from './check-files';
 
 /** A file the clerk picked, with the day the browser says it was last changed (File.lastModified). */
@@ -21,7 +21,7 @@ export async function inboxOf(files: PickedFile[]): Promise<InboxFile[]> {
       file: f.name,
       folder: parts.length > 1 ? parts[0] : undefined,
       received: todayLocal(new Date(f.lastModified ?? Date.now())),
-      title: /\.docx$/i.test(f.name) ? docxTitle(new Uint8Array(await f.arrayBuffer()), f.name) : undefined,
+      title: /\.docx$/i.test(f.name) && (f.size ?? 0) <= TITLE_BYTES ? docxTitle(new Uint8Array(await f.arrayBuffer()), f.name) : undefined,
     });
   }
   return out;

@@ -5,7 +5,8 @@ import { checkFiles, isSpreadsheetInFolder } from '../host/check-files';
 import { inboxOf, PickedFile } from '../host/inbox';
 import { EXPECTED_KEY } from '../host/settings';
 import type { PaneHost } from '../host/types';
-import { roundFromBytes } from '../xlsx/round-bytes';
+import { fileTooLarge, MAX_FILE_BYTES } from '../xlsx/read-bytes';
+import { roundFromBytes, roundRefused } from '../xlsx/round-bytes';
 import { Strings } from './i18n';
 import { Merged, MergeOutputs } from './MergeOutputs';
 
@@ -42,7 +43,9 @@ export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; 
     setPending(null);
     const units = expectedUnits();
     const salt = roundSalt(campaignOf(props.profile));
-    const last = previous ? roundFromBytes(new Uint8Array(await previous.arrayBuffer()), previous.name, salt) : undefined;
+    const last = !previous ? undefined : previous.size > MAX_FILE_BYTES
+      ? roundRefused(fileTooLarge(previous.name, previous.size).message)
+      : roundFromBytes(new Uint8Array(await previous.arrayBuffer()), previous.name, salt);
     const camp = campaignSheets(m, {
       inbox: inboxWithChecks(await inboxOf(files), m.files), expected: units, profile: props.profile, checkDate: props.checkDate,
       generatedAt: props.generatedAt(), previous: last && !('error' in last) ? last : undefined,

@@ -23,6 +23,8 @@ export async function fileBytes(file: string): Promise<Buffer> {
   try {
     const st = await fs.stat(file);
     if (st.isDirectory()) throw new InputError(`「${name}」是文件夹，请指定 .xlsx 文件。`);
+    // a pipe or a device says 0 bytes and never ends: reading it would hang
+    if (!st.isFile()) throw new InputError(`「${name}」不是普通文件（可能是管道或设备），请指定 .xlsx 文件。`);
     if (st.size > MAX_FILE_BYTES) throw fileTooLarge(name, st.size);
     return await fs.readFile(file);
   } catch (e) {

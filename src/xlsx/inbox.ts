@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { FileCheck, InboxFile, inboxWithChecks, todayLocal } from '../core';
-import { docxTitle } from './docx-title';
+import { docxTitle, TITLE_BYTES } from './docx-title';
 import { pathKey } from './out-path';
 
 /** The inbox's files with what the merge made of them, matched by real path (core: inboxWithChecks). */
@@ -30,7 +30,7 @@ export async function scanInbox(inputs: string[]): Promise<InboxFile[]> {
         file,
         folder: parts.length > 1 ? parts[0] : undefined,
         received: todayLocal(s.mtime),
-        title: ext === '.docx' ? docxTitle(await fs.readFile(file).catch(() => new Uint8Array()), file) : undefined,
+        title: ext === '.docx' && s.size <= TITLE_BYTES ? docxTitle(await fs.readFile(file).catch(() => new Uint8Array()), file) : undefined,
       });
     }
   }

@@ -8,6 +8,9 @@ import { gridFromPackage } from './read-bytes';
  * only the round sheet is read. The county's other sheets (a 明细 of 300,000 people) are neither parsed nor held:
  * the package is read through a view whose workbook lists that one sheet. No Node API: the pane reads it too.
  */
+/** Why last round cannot be compared with, and that the merge goes on without it */
+export const roundRefused = (why: string, where = '') => ({ error: `${why}${where}本轮照常汇总，不生成“整改情况”。` });
+
 export function roundFromBytes(data: Uint8Array, name: string, salt: string, where = ''): Round | { error: string } {
   try {
     const pkg = openPackage(data, name);
@@ -18,7 +21,6 @@ export function roundFromBytes(data: Uint8Array, name: string, salt: string, whe
     const sheets = only === workbook.replace(/<sheet\b[^>]*\/>/g, '') ? [] : gridFromPackage(view, name, name).sheets;
     return readRound(sheets, name, salt);
   } catch (e) {
-    const why = e instanceof InputError ? e.message : `「${name}」已损坏或不是 Excel 工作簿。`;
-    return { error: `${why}${where}本轮照常汇总，不生成“整改情况”。` };
+    return roundRefused(e instanceof InputError ? e.message : `「${name}」已损坏或不是 Excel 工作簿。`, where);
   }
 }

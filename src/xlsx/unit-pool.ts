@@ -89,6 +89,9 @@ export function checkUnits(
       const fail = (message: string) => {
         clearTimeout(timer);
         worker.removeAllListeners();
+        // an uncaught error still queued when the time limit stops the worker is emitted as it exits (kOnExit drains
+        // the internal port too): with no listener left, 'error' would throw on this thread and end the merge
+        worker.on('error', () => undefined);
         void worker.terminate();
         const [held, ...rest] = given.splice(0);
         queue.unshift(...rest);
