@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import path from 'path';
 import { main } from '../src/cli/main';
-import { dayFromIso, DEFAULT_CAMPAIGN, deliveries, InboxFile, Submission } from '../src/core';
+import { dayFromIso, DEFAULT_CAMPAIGN, deliveries, InboxFile, isLockOrHidden, Submission } from '../src/core';
+import { inboxOf } from '../src/host/inbox';
+import { scanInbox } from '../src/xlsx/inbox';
 import { demoUnits } from '../src/sample/demo';
 import { writeBook } from '../src/xlsx/write-book';
 import { capture, tmpDir } from './helpers/files';
@@ -52,5 +54,16 @@ describe('deliveries', () => {
     const typed = (f: string) => `${dir}/./收件箱/${f}`;
     await main(['merge', typed('下梁镇.csv'), typed(unit.file), '--out', path.join(dir, '县汇总.xlsx'), '--expected', path.join(dir, '应报单位.txt')], c.io);
     expect(c.out.join('\n')).toMatch(/摸排统计表 按时 \d+、逾期 \d+、未报 0；/);
+  });
+
+  it('leaves Excel\'s lock files and hidden files out of the inbox, on the command line and in the pane', async () => {
+    expect(['~$乾佑.xlsx', '城关镇/~$表.xlsx', '.DS_Store', '城关镇/._报告.docx', '城关镇/报告.docx', '乾佑.xlsx'].filter(isLockOrHidden))
+      .toEqual(['~$乾佑.xlsx', '城关镇/~$表.xlsx', '.DS_Store', '城关镇/._报告.docx']);
+    const dir = tmpDir();
+    mkdirSync(path.join(dir, '城关镇'));
+    for (const f of ['~$乾佑.xlsx', '.DS_Store', '城关镇/~$表.xlsx', '城关镇/培训计划.pdf']) writeFileSync(path.join(dir, f), 'x');
+    expect((await scanInbox([dir])).map((f) => path.relative(dir, f.file))).toEqual([path.join('城关镇', '培训计划.pdf')]);
+    const picked = ['~$乾佑.xlsx', '.DS_Store', '城关镇/培训计划.pdf'].map((name) => ({ name, arrayBuffer: async () => new ArrayBuffer(0) }));
+    expect((await inboxOf(picked)).map((f) => f.file)).toEqual(['城关镇/培训计划.pdf']);
   });
 });

@@ -26,6 +26,9 @@ export interface InboxFile {
   title?: string;
 }
 
+/** Excel's lock files (~$名称.xlsx) and hidden files, in a folder or under one: never a unit's material */
+export const isLockOrHidden = (name: string) => /(^|[\\/])(~\$|\.)/.test(name);
+
 const PLAN = /培训计划/;
 const REPORT = /自查自纠.*报告|自查.*报告|清理.*报告|工作报告/;
 const ROSTER = /摸排统计表|摸排表|统计表/;

@@ -45,7 +45,7 @@ export { sha256Hex } from './sha256';
 // issue 12: rounds (整改情况) and deliverables (报送情况)
 export { ROUND_SHEET, ROUND_VERSION, roundSalt, personKey, type Sha256, roundOf, roundPeople, fileKeys, roundSheet, readRound, compareRounds, progressSheet } from './rounds';
 export type { Round, RoundPerson, Progress, UnitProgress, PersonProgress } from './rounds';
-export { deliveries, deliveriesSheet, kindOf, matchUnit, DELIVERABLE_ZH } from './deliverables';
+export { deliveries, deliveriesSheet, isLockOrHidden, kindOf, matchUnit, DELIVERABLE_ZH } from './deliverables';
 export { unitProgressOf, progressLines } from './unit-progress';
 export { campaignSheets, campaignLines, inboxWithChecks, progressTotals, type CampaignInput, type CampaignSheets } from './campaign-run';
 export type { InboxFile, Deliveries, Delivery, DeliverableKind, DeliveryStatus } from './deliverables';

@@ -1,7 +1,7 @@
-import { checkWorkbook, Day, feedbackReply, FileCheck, Profile, skippedInMergeSays } from '../core';
-import { dropRows, originalOf, readBytes, UNREADABLE } from '../xlsx/check-bytes';
+import { checkWorkbook, Day, FileCheck, Profile } from '../core';
+import { bookSkipped, dropRows, originalOf, readBytes, UNREADABLE } from '../xlsx/check-bytes';
 import { InputError } from '../xlsx/input-error';
-import { fileTooLarge, MAX_FILE_BYTES } from '../xlsx/read-bytes';
+import { tooLarge } from '../xlsx/read-bytes';
 
 /**
  * 合并各单位 wherever the pane runs: the units' .xlsx files are read in the browser from the files the clerk
@@ -36,8 +36,9 @@ export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; prof
       checks.push({ file: f.name, status: 'unreadable', message: `文件「${f.name}」不是 Excel 工作簿（.xlsx）。旧版 .xls 请先在 Excel 中另存为 .xlsx。` });
       continue;
     }
-    if (f.size !== undefined && f.size > MAX_FILE_BYTES) {
-      checks.push({ file: f.name, status: 'unreadable', message: fileTooLarge(f.name, f.size).message });
+    const big = tooLarge(f.name, f.size);
+    if (big) {
+      checks.push({ file: f.name, status: big.status, message: big.message });
       continue;
     }
     let read;
@@ -50,8 +51,9 @@ export async function checkFiles(files: PaneFile[], opts: { checkDate: Day; prof
       continue;
     }
     // as the command line's merge: the county's own workbook is not a unit's report
-    if (read.ours === 'county' || read.ours === 'feedback') {
-      skipped.push({ file: f.name, status: 'not-a-roster', message: skippedInMergeSays(f.name, read.ours, feedbackReply(read.grid)) });
+    const book = bookSkipped(read, f.name);
+    if (book) {
+      skipped.push({ file: f.name, status: 'not-a-roster', message: book.message });
       continue;
     }
     if (read.ours === 'checked' && originalOf(f.name) !== f.name && given.has(originalOf(f.name))) {

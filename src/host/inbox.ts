@@ -1,4 +1,4 @@
-import { InboxFile, todayLocal } from '../core';
+import { InboxFile, isLockOrHidden, todayLocal } from '../core';
 import { docxTitle, TITLE_BYTES } from '../xlsx/docx-title';
 import type { PaneFile } from './check-files';
 
@@ -15,7 +15,7 @@ export interface PickedFile extends PaneFile {
 export async function inboxOf(files: PickedFile[]): Promise<InboxFile[]> {
   const out: InboxFile[] = [];
   for (const f of files) {
-    if (/(^|[\\/])(~\$|\.)/.test(f.name)) continue;
+    if (isLockOrHidden(f.name)) continue;
     const parts = f.name.split(/[\\/]/);
     out.push({
       file: f.name,

@@ -1,11 +1,11 @@
 import { Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Text, Textarea } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { campaignLines, campaignOf, campaignSheets, consolidate, Consolidated, consolidatedSheets, Day, FileCheck, fill, inboxWithChecks, maskIdsIn, Profile, roundSalt } from '../core';
+import { campaignLines, campaignOf, campaignSheets, consolidate, Consolidated, consolidatedSheets, Day, FileCheck, fill, inboxWithChecks, isLockOrHidden, maskIdsIn, Profile, roundSalt } from '../core';
 import { checkFiles, isSpreadsheetInFolder } from '../host/check-files';
 import { inboxOf, PickedFile } from '../host/inbox';
 import { EXPECTED_KEY } from '../host/settings';
 import type { PaneHost } from '../host/types';
-import { fileTooLarge, MAX_FILE_BYTES } from '../xlsx/read-bytes';
+import { tooLarge } from '../xlsx/read-bytes';
 import { roundFromBytes, roundRefused } from '../xlsx/round-bytes';
 import { Strings } from './i18n';
 import { Merged, MergeOutputs } from './MergeOutputs';
@@ -43,9 +43,8 @@ export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; 
     setPending(null);
     const units = expectedUnits();
     const salt = roundSalt(campaignOf(props.profile));
-    const last = !previous ? undefined : previous.size > MAX_FILE_BYTES
-      ? roundRefused(fileTooLarge(previous.name, previous.size).message)
-      : roundFromBytes(new Uint8Array(await previous.arrayBuffer()), previous.name, salt);
+    const big = previous && tooLarge(previous.name, previous.size);
+    const last = !previous ? undefined : big ? roundRefused(big.message) : roundFromBytes(new Uint8Array(await previous.arrayBuffer()), previous.name, salt);
     const camp = campaignSheets(m, {
       inbox: inboxWithChecks(await inboxOf(files), m.files), expected: units, profile: props.profile, checkDate: props.checkDate,
       generatedAt: props.generatedAt(), previous: last && !('error' in last) ? last : undefined,
@@ -95,7 +94,7 @@ export function MergePanel(props: { host: PaneHost; t: Strings; checkDate: Day; 
         onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />
       {/* webkitdirectory: every browser engine the pane runs in (WebView2, WKWebView, Firefox) picks a folder with it */}
       <input ref={folderPicker} type="file" hidden aria-label={t.mergeFolder} {...{ webkitdirectory: '' }}
-        onChange={(e) => setFiles(Array.from(e.target.files ?? []).map(inFolder).filter((f) => !/(^|[\\/])(~\$|\.)/.test(f.name))
+        onChange={(e) => setFiles(Array.from(e.target.files ?? []).map(inFolder).filter((f) => !isLockOrHidden(f.name))
           // in name order, as the command line's merge takes a folder
           .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')))} />
       {workbooks.length > 0 && <Caption1>{fill(t.mergePicked, { n: workbooks.length, names: workbooks.slice(0, 3).map((f) => f.name).join('、') + (workbooks.length > 3 ? '…' : '') })}</Caption1>}

@@ -1,4 +1,4 @@
-import { fileTooLarge, MAX_FILE_BYTES } from '../xlsx/read-bytes';
+import { tooLarge } from '../xlsx/read-bytes';
 import { Dropped, PageStore, readDropped, viewOf } from './book';
 import { unreadable } from './host';
 import { mergesOf } from './merges';
@@ -14,9 +14,10 @@ export interface PickedFile {
 export async function openFiles(store: PageStore, picked: PickedFile[]): Promise<void> {
   let files: Dropped[];
   try {
-    files = await Promise.all(picked.map(async (f) => (f.size !== undefined && f.size > MAX_FILE_BYTES
-      ? { name: f.name, data: new Uint8Array(0), refused: fileTooLarge(f.name, f.size) }
-      : { name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+    files = await Promise.all(picked.map(async (f) => {
+      const refused = tooLarge(f.name, f.size);
+      return refused ? { name: f.name, data: new Uint8Array(0), refused } : { name: f.name, data: new Uint8Array(await f.arrayBuffer()) };
+    }));
   } catch {
     // a file moved or deleted since it was picked, or a folder dragged in
     store.set({ error: `无法读取拖入的文件：${picked.map((f) => `「${f.name}」`).join('')}。请确认拖入的是 .xlsx 文件（不是文件夹），文件仍在原处，然后重试。` });

@@ -1,4 +1,4 @@
-import { BookKind, bookKindOf, CheckResult, Plan, WorkbookGrid } from '../core';
+import { BookKind, bookKindOf, CheckResult, feedbackReply, Plan, skippedInMergeSays, WorkbookGrid } from '../core';
 import { InputError } from './input-error';
 import { patchForCheck } from './ooxml/check';
 import { clearParts, findState } from './ooxml/clear';
@@ -25,6 +25,12 @@ const OLD_STATE = (name: string) =>
 
 const DAMAGED_STATE = (name: string) =>
   new InputError(`文件「${name}」是校验副本，但其中记录标记的隐藏工作表已损坏，无法撤销上次校验的标记。请对原始的摸排统计表重新校验。`);
+
+/** Why a merge skips a book of ours (the county's workbook, a unit's feedback back again): the command line's and the pane's */
+export function bookSkipped(read: ReadWorkbook, name: string): { kind: BookKind; message: string } | undefined {
+  if (read.ours !== 'county' && read.ours !== 'feedback') return undefined;
+  return { kind: read.ours, message: skippedInMergeSays(name, read.ours, feedbackReply(read.grid)) };
+}
 
 /** The package as parts, with the marks of an earlier check undone (its state says what they were). */
 export function clearedParts(pkg: Package, name: string): { parts: Parts; restored: number; copy: boolean } {

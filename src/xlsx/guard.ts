@@ -5,7 +5,7 @@ import zlib from 'zlib';
 import { InputError } from './input-error';
 import { CT } from './ooxml/parts';
 import { Package } from './package';
-import { fileTooLarge, inspectWorkbook, MAX_FILE_BYTES } from './read-bytes';
+import { inspectWorkbook, tooLarge } from './read-bytes';
 
 export { InputError } from './input-error';
 export { MAX_ROWS } from './read-bytes';
@@ -25,7 +25,8 @@ export async function fileBytes(file: string): Promise<Buffer> {
     if (st.isDirectory()) throw new InputError(`「${name}」是文件夹，请指定 .xlsx 文件。`);
     // a pipe or a device says 0 bytes and never ends: reading it would hang
     if (!st.isFile()) throw new InputError(`「${name}」不是普通文件（可能是管道或设备），请指定 .xlsx 文件。`);
-    if (st.size > MAX_FILE_BYTES) throw fileTooLarge(name, st.size);
+    const big = tooLarge(name, st.size);
+    if (big) throw big;
     return await fs.readFile(file);
   } catch (e) {
     if (e instanceof InputError) throw e;

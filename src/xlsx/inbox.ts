@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import { FileCheck, InboxFile, inboxWithChecks, todayLocal } from '../core';
+import { FileCheck, InboxFile, inboxWithChecks, isLockOrHidden, todayLocal } from '../core';
 import { docxTitle, TITLE_BYTES } from './docx-title';
 import { pathKey } from './out-path';
 
@@ -21,7 +21,7 @@ export async function scanInbox(inputs: string[]): Promise<InboxFile[]> {
     const root = stat.isDirectory() ? input : path.dirname(input);
     for (const name of names.sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
       const file = path.join(root, name);
-      if (/(^|[\\/])(~\$|\.)/.test(name)) continue;
+      if (isLockOrHidden(name)) continue;
       const s = await fs.stat(file).catch(() => null);
       if (!s?.isFile()) continue;
       const ext = path.extname(file).toLowerCase();

@@ -57,7 +57,10 @@ function scannedSize(xml: Uint8Array): { rows: number; cols: number } {
 export const MAX_FILE_BYTES = DEFAULT_PACKAGE_LIMITS.maxTotalBytes + 64 * 2 ** 20;
 
 const mb = (n: number) => Math.round(n / 2 ** 20).toLocaleString('en-US');
-export const fileTooLarge = (name: string, size: number) =>
+/** The refusal of a file of that size, before its bytes are read; none when it may be read (or its size is not known) */
+export const tooLarge = (name: string, size: number | undefined): InputError | undefined =>
+  (size !== undefined && size > MAX_FILE_BYTES ? fileTooLarge(name, size) : undefined);
+const fileTooLarge = (name: string, size: number) =>
   new InputError(`文件「${name}」有 ${mb(size)} MB，超过本工具能读取的上限（${mb(MAX_FILE_BYTES)} MB），未读取。摸排统计表通常只有几 MB：请确认没有放错文件；如确是摸排统计表，请删除其中的图片和多余的空行空列后另存为 .xlsx。`);
 
 /**

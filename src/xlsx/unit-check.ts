@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import path from 'path';
-import { BookKind, checkWorkbook, feedbackReply, Day, FileCheck, Profile, skippedInMergeSays } from '../core';
-import { dropRows } from './check-bytes';
+import { BookKind, checkWorkbook, Day, FileCheck, Profile } from '../core';
+import { bookSkipped, dropRows } from './check-bytes';
 import { readOrRefuse } from './check-file';
 
 /**
@@ -30,7 +30,8 @@ export async function checkUnitFile(file: string, checkDate: Day, profile: Profi
   const name = path.basename(file);
   const read = await readOrRefuse(file, bytes);
   if ('refused' in read) return { file, ...read.refused };
-  if (read.ours === 'county' || read.ours === 'feedback') return { file, status: 'not-a-roster', message: skippedInMergeSays(name, read.ours, feedbackReply(read.grid)), ours: read.ours };
+  const book = bookSkipped(read, name);
+  if (book) return { file, status: 'not-a-roster', message: book.message, ours: book.kind };
   const ours = read.ours ?? undefined;
   const result = checkWorkbook(read.grid, { checkDate, profile });
   if (result.status !== 'ok') return { file, status: result.status, message: `「${name}」：${result.message}`, ours };
